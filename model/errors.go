@@ -19,17 +19,29 @@ var (
 	ErrConflict = errors.New("conflict")
 )
 
-// Invalidf returns an error that wraps ErrInvalid with a specific message.
+// Error is a domain error: a sentence for the analyst that says what is
+// wrong and, where it can, what to do, classified by one of the sentinels.
+type Error struct {
+	Kind error // ErrNotFound, ErrInvalid or ErrConflict
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Unwrap lets errors.Is match the sentinel.
+func (e *Error) Unwrap() error { return e.Kind }
+
+// Invalidf returns an error of kind ErrInvalid with a specific message.
 func Invalidf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	return &Error{ErrInvalid, fmt.Sprintf(format, args...)}
 }
 
-// Conflictf returns an error that wraps ErrConflict with a specific message.
+// Conflictf returns an error of kind ErrConflict with a specific message.
 func Conflictf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrConflict, fmt.Sprintf(format, args...))
+	return &Error{ErrConflict, fmt.Sprintf(format, args...)}
 }
 
-// NotFoundf returns an error that wraps ErrNotFound with a specific message.
+// NotFoundf returns an error of kind ErrNotFound with a specific message.
 func NotFoundf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrNotFound, fmt.Sprintf(format, args...))
+	return &Error{ErrNotFound, fmt.Sprintf(format, args...)}
 }

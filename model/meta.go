@@ -77,7 +77,7 @@ func checkURL(what, s string) error {
 	return Invalidf("%s %q has scheme %q; use http, https, mailto or file", what, s, u.Scheme)
 }
 
-// checkSpanOrder rejects date ranges that end before they start.
+// checkDates rejects date ranges that end before they start.
 func checkDates(what string, from, to time.Time) error {
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return Invalidf("%s ends (%s) before it starts (%s)", what, to.Format(time.DateOnly), from.Format(time.DateOnly))
