@@ -68,7 +68,7 @@ func TestActorCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Actor(ctx, a.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read actor: not found: actor %d does not exist", a.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read actor: actor %d does not exist", a.ID))
 	wantError(t, db.DeleteActor(ctx, a.ID), model.ErrNotFound, "")
 	wantError(t, db.UpdateActor(ctx, &a), model.ErrNotFound, "")
 	mustCheck(t, db)
@@ -84,15 +84,15 @@ func TestActorRefused(t *testing.T) {
 		update bool
 		want   string
 	}{
-		{"no name", model.Actor{Name: "  ", Kind: model.ActorPerson}, false, "invalid: actor name is empty; give it a name"},
+		{"no name", model.Actor{Name: "  ", Kind: model.ActorPerson}, false, "actor name is empty; give it a name"},
 		{"unknown kind", model.Actor{Name: "Peskov", Kind: "spokesman"}, false,
-			`invalid: unknown actor kind "spokesman"; use one of: person, organisation, state, group`},
+			`unknown actor kind "spokesman"; use one of: person, organisation, state, group`},
 		{"missing affiliation", model.Actor{Name: "Peskov", Kind: model.ActorPerson, AffiliationID: 77}, false,
-			"create actor: invalid: the affiliated actor 77 does not exist"},
+			"create actor: the affiliated actor 77 does not exist"},
 		{"affiliated with itself", model.Actor{Meta: kremlin.Meta, Name: "Kremlin", Kind: model.ActorOrganisation, AffiliationID: kremlin.ID}, true,
-			`invalid: actor "Kremlin" cannot be affiliated with itself`},
+			`actor "Kremlin" cannot be affiliated with itself`},
 		{"update to missing affiliation", model.Actor{Meta: kremlin.Meta, Name: "Kremlin", Kind: model.ActorOrganisation, AffiliationID: 77}, true,
-			"update actor: invalid: the affiliated actor 77 does not exist"},
+			"update actor: the affiliated actor 77 does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,7 +251,7 @@ func TestDeleteActor(t *testing.T) {
 		t.Errorf("affiliated actor after delete: %+v, %v; want it kept without affiliation", team, err)
 	}
 	_, err = db.ActorDeletionImpact(ctx, w)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("count what deleting an actor touches: not found: actor %d does not exist", w))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("count what deleting an actor touches: actor %d does not exist", w))
 	mustCheck(t, db)
 }
 
@@ -498,11 +498,11 @@ func TestMergeActorsEdges(t *testing.T) {
 	seedAlias(t, db, "witkoff", third.ID, 0) // the name is held elsewhere: not added
 
 	_, err := db.MergeActors(ctx, into.ID, into.ID)
-	wantError(t, err, model.ErrInvalid, fmt.Sprintf("invalid: actor %d cannot be merged into itself", into.ID))
+	wantError(t, err, model.ErrInvalid, fmt.Sprintf("actor %d cannot be merged into itself", into.ID))
 	_, err = db.MergeActors(ctx, 99, into.ID)
-	wantError(t, err, model.ErrNotFound, "merge actors: not found: actor 99 does not exist")
+	wantError(t, err, model.ErrNotFound, "merge actors: actor 99 does not exist")
 	_, err = db.MergeActors(ctx, from.ID, 99)
-	wantError(t, err, model.ErrNotFound, "merge actors: not found: actor 99 does not exist")
+	wantError(t, err, model.ErrNotFound, "merge actors: actor 99 does not exist")
 
 	report, err := db.MergeActors(ctx, from.ID, into.ID)
 	if err != nil {

@@ -62,7 +62,7 @@ func TestAliasCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Alias(ctx, a.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read alias: not found: alias %d does not exist", a.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read alias: alias %d does not exist", a.ID))
 	wantError(t, db.DeleteAlias(ctx, a.ID), model.ErrNotFound, "")
 	wantError(t, db.RenameAlias(ctx, a.ID, "Witkoff"), model.ErrNotFound, "")
 	if _, err := db.Actor(ctx, w.ID); err != nil {
@@ -87,15 +87,15 @@ func TestAliasConflicts(t *testing.T) {
 		want  string
 	}{
 		{"same actor again", model.Alias{Name: "witkoff", ActorID: w.ID},
-			fmt.Sprintf(`add alias: conflict: alias "witkoff" is already an alias of actor %d "Steve Witkoff"`, w.ID)},
+			fmt.Sprintf(`add alias: alias "witkoff" is already an alias of actor %d "Steve Witkoff"`, w.ID)},
 		{"another actor", model.Alias{Name: "Witkoff", ActorID: d.ID},
-			fmt.Sprintf(`add alias: conflict: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first or merge the two actors`, w.ID)},
+			fmt.Sprintf(`add alias: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first or merge the two actors`, w.ID)},
 		{"case and spaces folded", model.Alias{Name: " 28-point  PLAN", DocumentID: p20.ID},
-			fmt.Sprintf(`add alias: conflict: alias "28-point  PLAN" already belongs to document %d "28-point proposal"; remove it there first or merge the two documents`, p28.ID)},
+			fmt.Sprintf(`add alias: alias "28-point  PLAN" already belongs to document %d "28-point proposal"; remove it there first or merge the two documents`, p28.ID)},
 		{"an actor's name for a document", model.Alias{Name: "Witkoff", DocumentID: p20.ID},
-			fmt.Sprintf(`add alias: conflict: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first`, w.ID)},
+			fmt.Sprintf(`add alias: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first`, w.ID)},
 		{"a document's name for an actor", model.Alias{Name: "28-point plan", ActorID: w.ID},
-			fmt.Sprintf(`add alias: conflict: alias "28-point plan" already belongs to document %d "28-point proposal"; remove it there first`, p28.ID)},
+			fmt.Sprintf(`add alias: alias "28-point plan" already belongs to document %d "28-point proposal"; remove it there first`, p28.ID)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,12 +104,12 @@ func TestAliasConflicts(t *testing.T) {
 	}
 	err := db.RenameAlias(ctx, dmitriev.ID, "Witkoff")
 	wantError(t, err, model.ErrConflict,
-		fmt.Sprintf(`rename alias: conflict: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first or merge the two actors`, w.ID))
+		fmt.Sprintf(`rename alias: alias "Witkoff" already belongs to actor %d "Steve Witkoff"; remove it there first or merge the two actors`, w.ID))
 	if got, _ := db.Alias(ctx, dmitriev.ID); got != dmitriev {
 		t.Fatalf("refused rename changed the alias: %+v", got)
 	}
-	wantError(t, db.AddAlias(ctx, &model.Alias{Name: "Kremlin", ActorID: 99}), model.ErrInvalid, "add alias: invalid: actor 99 does not exist")
-	wantError(t, db.AddAlias(ctx, &model.Alias{Name: "Kremlin", DocumentID: 99}), model.ErrInvalid, "add alias: invalid: document 99 does not exist")
+	wantError(t, db.AddAlias(ctx, &model.Alias{Name: "Kremlin", ActorID: 99}), model.ErrInvalid, "add alias: actor 99 does not exist")
+	wantError(t, db.AddAlias(ctx, &model.Alias{Name: "Kremlin", DocumentID: 99}), model.ErrInvalid, "add alias: document 99 does not exist")
 	wantError(t, db.AddAlias(ctx, &model.Alias{Name: "Kremlin", ActorID: w.ID, DocumentID: p20.ID}), model.ErrInvalid, "")
 	if n := countRows(t, db, "SELECT count(*) FROM aliases"); n != 3 {
 		t.Fatalf("%d aliases stored, want 3", n)

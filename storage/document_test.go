@@ -52,7 +52,7 @@ func TestDocumentCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Document(ctx, d.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read document: not found: document %d does not exist", d.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read document: document %d does not exist", d.ID))
 	wantError(t, db.DeleteDocument(ctx, d.ID), model.ErrNotFound, "")
 	wantError(t, db.UpdateDocument(ctx, &d), model.ErrNotFound, "")
 	mustCheck(t, db)
@@ -271,6 +271,6 @@ func TestMergeDocuments(t *testing.T) {
 	_, err = db.MergeDocuments(ctx, into.ID, into.ID)
 	wantError(t, err, model.ErrInvalid, "")
 	_, err = db.MergeDocuments(ctx, from.ID, into.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("merge documents: not found: document %d does not exist", from.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("merge documents: document %d does not exist", from.ID))
 	mustCheck(t, db)
 }

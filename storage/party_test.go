@@ -36,7 +36,7 @@ func TestPartyCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Party(ctx, p.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read party: not found: party %d does not exist", p.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read party: party %d does not exist", p.ID))
 	wantError(t, db.DeleteParty(ctx, p.ID), model.ErrNotFound, "")
 	wantError(t, db.UpdateParty(ctx, &p), model.ErrNotFound, "")
 	mustCheck(t, db)
@@ -54,7 +54,7 @@ func TestPartyRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	dupOf := fmt.Sprintf(`conflict: actor %d "United States" is already listed as author of document %d "20-point plan"`, usa.ID, doc.ID)
+	dupOf := fmt.Sprintf(`actor %d "United States" is already listed as author of document %d "20-point plan"`, usa.ID, doc.ID)
 	tests := []struct {
 		name     string
 		party    model.Party
@@ -66,11 +66,11 @@ func TestPartyRefused(t *testing.T) {
 		{"update into a role held", model.Party{Meta: guarantor.Meta, DocumentID: doc.ID, ActorID: usa.ID, Role: model.RoleAuthor}, true,
 			model.ErrConflict, "update party: " + dupOf},
 		{"missing actor", model.Party{DocumentID: doc.ID, ActorID: 99, Role: model.RoleSignatory}, false, model.ErrInvalid,
-			"add party: invalid: actor 99 does not exist"},
+			"add party: actor 99 does not exist"},
 		{"missing document", model.Party{DocumentID: 99, ActorID: usa.ID, Role: model.RoleSignatory}, false, model.ErrInvalid,
-			"add party: invalid: document 99 does not exist"},
+			"add party: document 99 does not exist"},
 		{"unknown role", model.Party{DocumentID: doc.ID, ActorID: usa.ID, Role: "mediator"}, false, model.ErrInvalid,
-			`invalid: unknown party role "mediator"; use one of: author, proposer, signatory, guarantor, opponent`},
+			`unknown party role "mediator"; use one of: author, proposer, signatory, guarantor, opponent`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

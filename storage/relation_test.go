@@ -155,7 +155,7 @@ func TestRelationCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Relation(ctx, r.ID)
-	wantError(t, err, model.ErrNotFound, "read relation: not found: relation 1 does not exist")
+	wantError(t, err, model.ErrNotFound, "read relation: relation 1 does not exist")
 	wantError(t, db.DeleteRelation(ctx, r.ID), model.ErrNotFound, "")
 	wantError(t, db.UpdateRelation(ctx, &r), model.ErrNotFound, "")
 	mustCheck(t, db)
@@ -171,15 +171,15 @@ func TestRelationRefused(t *testing.T) {
 		want string
 	}{
 		{"self", model.Relation{FromActorID: a.ID, ToActorID: a.ID, Type: "advises"},
-			"invalid: an actor cannot be related to itself"},
+			"an actor cannot be related to itself"},
 		{"no type", model.Relation{FromActorID: a.ID, ToActorID: b.ID, Type: " "},
-			"invalid: relation type is empty; give it a name"},
+			"relation type is empty; give it a name"},
 		{"missing actor", model.Relation{FromActorID: a.ID, ToActorID: 99, Type: "advises"},
-			"create relation: invalid: actor 99 does not exist"},
+			"create relation: actor 99 does not exist"},
 		{"missing evidence", model.Relation{FromActorID: a.ID, ToActorID: b.ID, Type: "advises", EvidenceExcerptID: 42},
-			"create relation: invalid: the evidence excerpt 42 does not exist"},
+			"create relation: the evidence excerpt 42 does not exist"},
 		{"ends before it starts", model.Relation{FromActorID: a.ID, ToActorID: b.ID, Type: "advises", From: day(2025, 12, 2), To: day(2025, 12, 1)},
-			"invalid: relation ends (2025-12-01) before it starts (2025-12-02)"},
+			"relation ends (2025-12-01) before it starts (2025-12-02)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,7 +44,7 @@ func TestStatusEventCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.StatusEvent(ctx, e.ID)
-	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read status event: not found: status event %d does not exist", e.ID))
+	wantError(t, err, model.ErrNotFound, fmt.Sprintf("read status event: status event %d does not exist", e.ID))
 	wantError(t, db.DeleteStatusEvent(ctx, e.ID), model.ErrNotFound, "")
 	wantError(t, db.UpdateStatusEvent(ctx, &e), model.ErrNotFound, "")
 	mustCheck(t, db)

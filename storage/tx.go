@@ -65,20 +65,42 @@ func translate(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.ErrNotFound
 	}
+	var domain *model.Error
+	if errors.As(err, &domain) {
+		return err
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "UNIQUE constraint failed"):
-		return fmt.Errorf("%w: %s", model.ErrConflict, strings.TrimPrefix(msg, "constraint failed: "))
+		table, cols := uniqueWhat(msg)
+		return model.Conflictf("%s already exists with the same %s", table, cols)
 	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
-		return fmt.Errorf("%w: it refers to something that does not exist", model.ErrInvalid)
+		return model.Invalidf("it refers to something that does not exist (any more); reload and try again")
 	case strings.Contains(msg, "CHECK constraint failed"):
-		return fmt.Errorf("%w: %s", model.ErrInvalid, msg)
+		return model.Invalidf("a value is out of range (%s)", msg)
 	case strings.Contains(msg, "readonly database"):
 		return ErrReadOnly
 	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
 		return errors.New("the workspace is busy in another program for more than 5 seconds; try again, or close the other program")
 	}
 	return err
+}
+
+// uniqueWhat names the table and columns of a UNIQUE failure in words:
+// "UNIQUE constraint failed: sources.name" → "a row of sources", "name".
+func uniqueWhat(msg string) (string, string) {
+	_, cols, _ := strings.Cut(msg, "UNIQUE constraint failed: ")
+	cols, _, _ = strings.Cut(cols, " (")
+	table, _, _ := strings.Cut(cols, ".")
+	var names []string
+	for _, c := range strings.Split(cols, ", ") {
+		_, col, _ := strings.Cut(c, ".")
+		names = append(names, col)
+	}
+	if table == "" {
+		return "a row", "values"
+	}
+	return "a row of " + table, strings.Join(names, ", ")
 }
 
 // newUID returns a UUIDv7: time-ordered, unique across workspaces.
