@@ -1,0 +1,269 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// screenshotDir keeps the window's screenshot for a person to look at; it
+// is ignored by git.
+const screenshotDir = "out"
+
+// TestWindowOpens starts the real binary on a virtual display, waits for
+// its window, photographs the screen, and quits the app as a desktop would.
+func TestWindowOpens(t *testing.T) {
+	requireE2E(t)
+	requireTools(t, "Xvfb", "xdotool", "import")
+	display := startXvfb(t)
+	home := t.TempDir()
+	app := startApp(t, display, home, filepath.Join(home, "miami-talks.dossier"))
+
+	id := waitForWindow(t, display, app)
+	if title := xdotool(t, display, "getwindowname", id); title != "Dossier — miami-talks" {
+		t.Errorf("window title = %q, want %q", title, "Dossier — miami-talks")
+	}
+	shot := filepath.Join(screenshotDir, "window.png")
+	waitForPaintedScreen(t, display, app, shot)
+
+	if err := app.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatalf("ask dossier to quit: %v", err)
+	}
+	select {
+	case <-app.done:
+		if app.err != nil {
+			t.Errorf("dossier exited with %v; output:\n%s", app.err, app.output.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("dossier did not quit within 30s of SIGTERM; output:\n%s", app.output.String())
+	}
+	checkSizeRemembered(t, home)
+}
+
+// startXvfb starts a virtual X server on a free display, which it picks and
+// reports itself (-displayfd), and stops it when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	// -br paints the root black, so an unpainted screen is uniformly black.
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-br")
+	xvfb.ExtraFiles = []*os.File{w}
+	if err := xvfb.Start(); err != nil {
+		w.Close()
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		_ = xvfb.Process.Signal(syscall.SIGTERM)
+		_ = xvfb.Wait()
+	})
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb exited without reporting a display")
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatal("Xvfb did not report a display within 30s")
+	}
+	return ""
+}
+
+// runningApp is the dossier process under test.
+type runningApp struct {
+	cmd    *exec.Cmd
+	output *lockedBuffer
+	done   chan struct{} // closed when the process has exited
+	err    error         // its exit error, readable after done
+}
+
+func startApp(t *testing.T, display, home, workspacePath string) *runningApp {
+	t.Helper()
+	cmd := exec.Command(binary, "--workspace", workspacePath)
+	cmd.Env = append(os.Environ(),
+		"DISPLAY="+display,
+		"LANG=en_US.UTF-8",
+		"HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+		"XDG_DATA_HOME="+filepath.Join(home, "data"),
+		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
+	)
+	app := &runningApp{cmd: cmd, output: &lockedBuffer{}, done: make(chan struct{})}
+	cmd.Stdout, cmd.Stderr = app.output, app.output
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start dossier: %v", err)
+	}
+	go func() {
+		app.err = cmd.Wait()
+		close(app.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-app.done:
+		default:
+			_ = cmd.Process.Kill()
+			<-app.done
+		}
+	})
+	return app
+}
+
+// waitForWindow polls until X knows a window named Dossier and returns its
+// id, failing early if the app dies.
+func waitForWindow(t *testing.T, display string, app *runningApp) string {
+	t.Helper()
+	var id string
+	poll(t, app, 60*time.Second, "a window named Dossier", func() bool {
+		out, err := onDisplay(display, "xdotool", "search", "--onlyvisible", "--name", "Dossier").Output()
+		if err != nil || len(strings.Fields(string(out))) == 0 {
+			return false // xdotool exits 1 until the window exists
+		}
+		id = strings.Fields(string(out))[0]
+		return true
+	})
+	return id
+}
+
+// waitForPaintedScreen captures the screen until the capture shows a
+// painted window rather than the empty black root, and leaves it at path.
+func waitForPaintedScreen(t *testing.T, display string, app *runningApp, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var last string
+	poll(t, app, 30*time.Second, "a painted window on screen", func() bool {
+		if out, err := onDisplay(display, "import", "-window", "root", path).CombinedOutput(); err != nil {
+			last = "import: " + err.Error() + ": " + string(out)
+			return false
+		}
+		painted, why := looksPainted(path)
+		last = why
+		return painted
+	})
+	t.Logf("screenshot: %s (%s)", path, last)
+}
+
+// looksPainted reads a PNG and tells whether it shows a painted window: a
+// good share of non-black pixels in more than a handful of colours.
+func looksPainted(path string) (bool, string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err.Error()
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return false, "decode: " + err.Error()
+	}
+	colours, lit := colourStats(img)
+	b := img.Bounds()
+	share := float64(lit) / float64(b.Dx()*b.Dy())
+	why := fmt.Sprintf("%dx%d, %d colours, %.0f%% non-black", b.Dx(), b.Dy(), colours, share*100)
+	return colours >= 8 && share >= 0.25, why
+}
+
+func colourStats(img image.Image) (colours, lit int) {
+	seen := map[[3]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[[3]uint32{r, g, bl}] = true
+			if r|g|bl != 0 {
+				lit++
+			}
+		}
+	}
+	return len(seen), lit
+}
+
+// checkSizeRemembered reads Fyne's preferences file after a clean quit: the
+// window size must have been saved.
+func checkSizeRemembered(t *testing.T, home string) {
+	t.Helper()
+	prefs := filepath.Join(home, "config", "fyne", "io.dossier.workbench", "preferences.json")
+	data, err := os.ReadFile(prefs)
+	if err != nil {
+		t.Errorf("preferences after quitting: %v", err)
+		return
+	}
+	if !bytes.Contains(data, []byte(`"window.width"`)) {
+		t.Errorf("preferences after quitting = %s, want the window size", data)
+	}
+}
+
+// poll calls check until it reports true, failing the test at the deadline
+// or as soon as the app exits.
+func poll(t *testing.T, app *runningApp, timeout time.Duration, what string, check func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for !check() {
+		select {
+		case <-app.done:
+			t.Fatalf("dossier exited (%v) before showing %s; output:\n%s", app.err, what, app.output.String())
+		case <-ctx.Done():
+			t.Fatalf("no %s after %s; dossier output:\n%s", what, timeout, app.output.String())
+		case <-tick.C:
+		}
+	}
+}
+
+// onDisplay prepares an X client command for display.
+func onDisplay(display, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	return cmd
+}
+
+// xdotool runs an xdotool command on display and returns its output.
+func xdotool(t *testing.T, display string, args ...string) string {
+	t.Helper()
+	out, err := onDisplay(display, "xdotool", args...).Output()
+	if err != nil {
+		t.Fatalf("xdotool %s: %v", strings.Join(args, " "), err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// lockedBuffer collects the app's output, written by exec's goroutines and
+// read by the test.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
