@@ -1,0 +1,247 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"dossier/model"
+)
+
+const mentionColumns = "id, uid, created_at, updated_at, article_id, start_cp, end_cp, text, actor_id, document_id, state, origin"
+
+// CreateMention stores a new mention and fills its id, uid and times. The
+// span must lie within the article's text; a second mention of the same
+// actor or document at the same span is refused with ErrConflict.
+func (db *DB) CreateMention(ctx context.Context, m *model.Mention) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, "create mention", func(tx *sql.Tx) error {
+		return db.insertMention(ctx, tx, m, nil)
+	})
+}
+
+// insertMention is shared by CreateMention and the bulk path.
+func (db *DB) insertMention(ctx context.Context, q querier, m *model.Mention, lengths textLengths) error {
+	if err := mentionFits(ctx, q, *m, lengths); err != nil {
+		return err
+	}
+	return db.insertMentionRow(ctx, q, m)
+}
+
+func (db *DB) insertMentionRow(ctx context.Context, q querier, m *model.Mention) error {
+	db.stamp(&m.Meta)
+	res, err := q.ExecContext(ctx, `INSERT INTO mentions (uid, created_at, updated_at, article_id, start_cp, end_cp,
+		text, actor_id, document_id, state, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.UID, timeText(m.CreatedAt), timeText(m.UpdatedAt), m.ArticleID, m.Span.Start, m.Span.End,
+		m.Text, nullID(m.ActorID), nullID(m.DocumentID), m.State, m.Origin)
+	if err != nil {
+		return mentionWriteError(err, *m)
+	}
+	m.ID, err = res.LastInsertId()
+	return err
+}
+
+// mentionWriteError names the rule a mention broke.
+func mentionWriteError(err error, m model.Mention) error {
+	if isUniqueFailure(err, "mentions_span") {
+		return model.Conflictf("article %d already has a mention of %s at %d:%d", m.ArticleID, mentionTarget(m), m.Span.Start, m.Span.End)
+	}
+	return missingRef(err, "%s does not exist", mentionTarget(m))
+}
+
+// mentionTarget names what a mention points to.
+func mentionTarget(m model.Mention) string {
+	if m.ActorID != 0 {
+		return fmt.Sprintf("actor %d", m.ActorID)
+	}
+	return fmt.Sprintf("document %d", m.DocumentID)
+}
+
+// mentionFits checks the span against the article's text.
+func mentionFits(ctx context.Context, q querier, m model.Mention, lengths textLengths) error {
+	n, err := lengths.of(ctx, q, m.ArticleID)
+	if err != nil {
+		return err
+	}
+	if err := m.Span.Check(n); err != nil {
+		return fmt.Errorf("mention in article %d: %w", m.ArticleID, err)
+	}
+	return nil
+}
+
+// Mention reads one mention.
+func (db *DB) Mention(ctx context.Context, id int64) (model.Mention, error) {
+	var m model.Mention
+	err := db.view(ctx, "read mention", func(tx *sql.Tx) error {
+		var err error
+		m, err = scanMention(tx.QueryRowContext(ctx, "SELECT "+mentionColumns+" FROM mentions WHERE id = ?", id))
+		if err == sql.ErrNoRows {
+			return model.NotFoundf("mention %d does not exist", id)
+		}
+		return err
+	})
+	return m, err
+}
+
+// UpdateMention saves every field of an existing mention.
+func (db *DB) UpdateMention(ctx context.Context, m *model.Mention) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, "update mention", func(tx *sql.Tx) error {
+		if err := mentionFits(ctx, tx, *m, nil); err != nil {
+			return err
+		}
+		m.UpdatedAt = db.Now().UTC()
+		res, err := tx.ExecContext(ctx, `UPDATE mentions SET updated_at = ?, article_id = ?, start_cp = ?, end_cp = ?,
+			text = ?, actor_id = ?, document_id = ?, state = ?, origin = ? WHERE id = ?`,
+			timeText(m.UpdatedAt), m.ArticleID, m.Span.Start, m.Span.End, m.Text, nullID(m.ActorID),
+			nullID(m.DocumentID), m.State, m.Origin, m.ID)
+		if err != nil {
+			return mentionWriteError(err, *m)
+		}
+		return requireRow(res, "mention", m.ID)
+	})
+}
+
+// SetMentionState records the analyst's verdict on a mention.
+func (db *DB) SetMentionState(ctx context.Context, id int64, state model.MentionState) error {
+	parsed, err := model.ParseMentionState(string(state))
+	if err != nil {
+		return fmt.Errorf("mention %d: %w", id, err)
+	}
+	return db.update(ctx, "set mention state", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE mentions SET updated_at = ?, state = ? WHERE id = ?",
+			timeText(db.Now().UTC()), parsed, id)
+		if err != nil {
+			return err
+		}
+		return requireRow(res, "mention", id)
+	})
+}
+
+// DeleteMention removes a mention. (Rejecting it instead keeps the span from
+// being proposed again.)
+func (db *DB) DeleteMention(ctx context.Context, id int64) error {
+	return db.update(ctx, "delete mention", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM mentions WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		return requireRow(res, "mention", id)
+	})
+}
+
+// ListMentions returns one page of mentions, by article and position, and
+// the total.
+func (db *DB) ListMentions(ctx context.Context, f model.MentionFilter) ([]model.Mention, int, error) {
+	var w where
+	if f.ArticleID != 0 {
+		w.add("article_id = ?", f.ArticleID)
+	}
+	if f.ActorID != 0 {
+		w.add("actor_id = ?", f.ActorID)
+	}
+	if f.DocumentID != 0 {
+		w.add("document_id = ?", f.DocumentID)
+	}
+	if f.State != "" {
+		w.add("state = ?", f.State)
+	}
+	p := f.Page.Normalized()
+	var out []model.Mention
+	var total int
+	err := db.view(ctx, "list mentions", func(tx *sql.Tx) error {
+		var err error
+		if total, err = count(ctx, tx, "mentions", &w); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+mentionColumns+" FROM mentions"+w.String()+
+			" ORDER BY article_id, start_cp, end_cp, id LIMIT ? OFFSET ?", append(w.args, p.Limit, p.Offset)...)
+		if err != nil {
+			return err
+		}
+		out, err = collect(rows, scanMention)
+		return err
+	})
+	return out, total, err
+}
+
+// ReplaceProposedMentions puts a fresh set of proposals in place of an
+// article's old ones, in one transaction: the article's mentions in state
+// proposed are deleted and ms inserted, except any whose span and actor or
+// document already has a mention (confirmed, rejected, or earlier in ms),
+// so that the analyst's verdicts stand and a rejected span is never proposed
+// again. An entry of ms with no ArticleID or State gets articleID and
+// proposed; inserted entries get their id, skipped ones keep id 0.
+func (db *DB) ReplaceProposedMentions(ctx context.Context, articleID int64, ms []model.Mention) error {
+	for i := range ms {
+		if err := asProposal(&ms[i], articleID); err != nil {
+			return err
+		}
+	}
+	return db.update(ctx, "replace proposed mentions", func(tx *sql.Tx) error {
+		if err := requireArticle(ctx, tx, articleID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM mentions WHERE article_id = ? AND state = 'proposed'", articleID); err != nil {
+			return err
+		}
+		lengths := textLengths{}
+		for i := range ms {
+			if err := db.propose(ctx, tx, &ms[i], lengths); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// asProposal fills the defaults of a proposal and checks it.
+func asProposal(m *model.Mention, articleID int64) error {
+	if m.ArticleID == 0 {
+		m.ArticleID = articleID
+	}
+	if m.State == "" {
+		m.State = model.MentionProposed
+	}
+	if m.ArticleID != articleID {
+		return model.Invalidf("replace proposed mentions of article %d: a mention of article %d was given", articleID, m.ArticleID)
+	}
+	if m.State != model.MentionProposed {
+		return model.Invalidf("replace proposed mentions of article %d: a mention in state %q was given; only proposals are replaced", articleID, m.State)
+	}
+	return m.Validate()
+}
+
+// propose inserts m unless its span already mentions the same thing.
+func (db *DB) propose(ctx context.Context, q querier, m *model.Mention, lengths textLengths) error {
+	m.ID = 0
+	if err := mentionFits(ctx, q, *m, lengths); err != nil {
+		return err
+	}
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM mentions WHERE article_id = ? AND start_cp = ? AND end_cp = ?
+		AND ifnull(actor_id, 0) = ? AND ifnull(document_id, 0) = ?`,
+		m.ArticleID, m.Span.Start, m.Span.End, m.ActorID, m.DocumentID).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if err != sql.ErrNoRows {
+		return err
+	}
+	return db.insertMentionRow(ctx, q, m)
+}
+
+func scanMention(r scanner) (model.Mention, error) {
+	var m model.Mention
+	var created, updated sql.NullString
+	var actor, document sql.NullInt64
+	err := r.Scan(&m.ID, &m.UID, &created, &updated, &m.ArticleID, &m.Span.Start, &m.Span.End, &m.Text,
+		&actor, &document, &m.State, &m.Origin)
+	m.CreatedAt, m.UpdatedAt = parseTime(created), parseTime(updated)
+	m.ActorID, m.DocumentID = actor.Int64, document.Int64
+	return m, err
+}
