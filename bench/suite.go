@@ -62,6 +62,7 @@ type Suite struct {
 // Suites lists every suite, in report order.
 var Suites = []Suite{
 	{"storage load", loadSuite},
+	{"import", importSuite},
 }
 
 // loadSuite: inserting articles and excerpts, on the trigger path and the

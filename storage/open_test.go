@@ -268,6 +268,16 @@ func TestTwoProcessesWrite(t *testing.T) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); writeSources(t, path, "parent", 200) }()
+	// A backup taken while both write is one consistent snapshot.
+	backup := filepath.Join(t.TempDir(), "during.dossier")
+	reader, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Backup(context.Background(), backup); err != nil {
+		t.Fatalf("backup during writes: %v", err)
+	}
+	reader.Close()
 	wg.Wait()
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("second process: %v\n%s", err, out.String())
@@ -282,6 +292,15 @@ func TestTwoProcessesWrite(t *testing.T) {
 		t.Fatalf("total %d, err %v; want 400 rows from two processes", total, err)
 	}
 	mustCheck(t, db)
+	snap, err := Open(backup, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	if _, n, err := snap.ListSources(context.Background(), model.SourceFilter{}); err != nil || n > 400 {
+		t.Fatalf("backup holds %d rows (%v)", n, err)
+	}
+	mustCheck(t, snap)
 }
 
 func writeSources(t *testing.T, path, who string, n int) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -24,7 +25,18 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "report file")
 	only := flag.String("only", "", "run only the suites whose name contains this text")
 	micro := flag.String("benchtime", "1x", "benchtime for the go test micro-benchmarks; empty skips them")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the suites to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -73,6 +85,7 @@ func main() {
 	}
 	fmt.Printf("wrote %s\n", *out)
 	if len(rep.Failures) > 0 {
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
