@@ -1,0 +1,150 @@
+package workspace
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/model"
+)
+
+const samplePath = "../../shared/samples/peace-talks-miami.txt"
+
+func mustCreate(t *testing.T) *Workspace {
+	t.Helper()
+	ws, err := Create(filepath.Join(t.TempDir(), "w.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+func firstLine(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _, _ := strings.Cut(strings.TrimLeft(string(b), "\ufeff\n "), "\n")
+	return strings.TrimSpace(line)
+}
+
+func TestImportSampleThenDuplicate(t *testing.T) {
+	ctx := context.Background()
+	ws := mustCreate(t)
+	results, err := ws.Import(ctx, []string{samplePath}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Status != Imported {
+		t.Fatalf("first import: %+v", results)
+	}
+	a, err := ws.Article(ctx, results[0].ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := firstLine(t, samplePath); a.Title != want {
+		t.Fatalf("title %q, want the first line %q", a.Title, want)
+	}
+	again, err := ws.Import(ctx, []string{samplePath}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != 1 || again[0].Status != Duplicate || again[0].ArticleID != a.ID {
+		t.Fatalf("second import: %+v, want a duplicate of article %d", again, a.ID)
+	}
+	if !strings.Contains(again[0].Detail, a.Title) {
+		t.Fatalf("duplicate detail %q does not name the article", again[0].Detail)
+	}
+	if _, total, _ := ws.ListArticles(ctx, model.ArticleFilter{}); total != 1 {
+		t.Fatalf("%d articles after importing the same file twice", total)
+	}
+}
+
+func TestImportFolderWithOneRefusal(t *testing.T) {
+	ctx := context.Background()
+	ws := mustCreate(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":            "Talks resume in Geneva\n\nDelegations met on Monday.",
+		"sub/b.md":         "# Sanctions list grows\n\nThe *council* added nine names.",
+		"sub/deeper/c.htm": "<html><head><title>Vote delayed</title></head><body><article><p>The vote was delayed again.</p></article></body></html>",
+		"broken.txt":       "binary\x00\x00\x00data",
+		".hidden/d.txt":    "never read",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen []Progress
+	results, err := ws.Import(ctx, []string{dir}, func(p Progress) { seen = append(seen, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ImportStatus{}
+	for _, r := range results {
+		rel, _ := filepath.Rel(dir, r.Path)
+		got[filepath.ToSlash(rel)] = r.Status
+		if r.Status == Refused && !strings.Contains(r.Detail, "binary") {
+			t.Errorf("refusal of %s says %q", rel, r.Detail)
+		}
+	}
+	want := map[string]ImportStatus{"a.txt": Imported, "sub/b.md": Imported, "sub/deeper/c.htm": Imported, "broken.txt": Refused}
+	if len(got) != len(want) {
+		t.Fatalf("results %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %s, want %s", k, got[k], v)
+		}
+	}
+	last := seen[len(seen)-1]
+	if len(seen) != 5 || last.Done != 4 || last.Total != 4 {
+		t.Fatalf("progress %+v", seen)
+	}
+	if _, total, _ := ws.ListArticles(ctx, model.ArticleFilter{}); total != 3 {
+		t.Fatalf("%d articles, want 3", total)
+	}
+}
+
+func TestImportMissingPathAndCancel(t *testing.T) {
+	ws := mustCreate(t)
+	results, err := ws.Import(context.Background(), []string{filepath.Join(t.TempDir(), "nope.txt")}, nil)
+	if err != nil || len(results) != 1 || results[0].Status != Refused || !strings.Contains(results[0].Detail, "no such file") {
+		t.Fatalf("missing path: %+v %v", results, err)
+	}
+	dir := t.TempDir()
+	for _, n := range []string{"1.txt", "2.txt", "3.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("Title "+n+"\n\nBody of "+n), 0o644)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	results, err = ws.Import(ctx, []string{dir}, func(p Progress) {
+		if p.Done == 1 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || len(results) != 1 {
+		t.Fatalf("cancelled import: %d results, err %v", len(results), err)
+	}
+	if _, total, _ := ws.ListArticles(context.Background(), model.ArticleFilter{}); total != 1 {
+		t.Fatalf("%d articles after cancelling at the second file, want 1", total)
+	}
+}
+
+func TestImportText(t *testing.T) {
+	ws := mustCreate(t)
+	r, err := ws.ImportText(context.Background(), "pasted", "Ceasefire holds\n\nFor a third day.")
+	if err != nil || r.Status != Imported || r.Title != "Ceasefire holds" {
+		t.Fatalf("%+v %v", r, err)
+	}
+	if _, err := ws.ImportText(context.Background(), "pasted", "  \n\n "); !errors.Is(err, model.ErrInvalid) {
+		t.Fatalf("empty paste: %v", err)
+	}
+}
