@@ -131,24 +131,9 @@ func (db *DB) DeleteActor(ctx context.Context, id int64) error {
 	})
 }
 
-// ActorImpact counts what deleting an actor would remove or unlink, for the
-// analyst to confirm.
-type ActorImpact struct {
-	Aliases   int // removed
-	Mentions  int // removed
-	Relations int // removed, whichever end the actor is
-	Parties   int // removed
-	// SpokenExcerpts stay, without a speaker.
-	SpokenExcerpts int
-	// LinkedExcerpts stay, without the link to the actor.
-	LinkedExcerpts int
-	// AffiliatedActors stay, without affiliation.
-	AffiliatedActors int
-}
-
 // ActorDeletionImpact counts what DeleteActor would remove or unlink.
-func (db *DB) ActorDeletionImpact(ctx context.Context, id int64) (ActorImpact, error) {
-	var n ActorImpact
+func (db *DB) ActorDeletionImpact(ctx context.Context, id int64) (model.ActorImpact, error) {
+	var n model.ActorImpact
 	err := db.view(ctx, "count what deleting an actor touches", func(tx *sql.Tx) error {
 		if ok, err := rowExists(ctx, tx, "actors", id); err != nil || !ok {
 			return orNotFound(err, "actor", id)
@@ -206,42 +191,17 @@ func scanActor(r scanner) (model.Actor, error) {
 	return a, err
 }
 
-// MergeReport says what a merge moved to the surviving actor or document,
-// and what it dropped because the survivor already had it.
-type MergeReport struct {
-	AliasesMoved int
-	// NameAdded: the merged actor's name (a document's title) became an
-	// alias of the survivor. It is not added when the survivor already
-	// has that alias, or when another owner holds it.
-	NameAdded           bool
-	MentionsMoved       int
-	MentionsDropped     int // same span as a mention of the survivor
-	ExcerptLinksMoved   int
-	ExcerptLinksDropped int // the excerpt was linked to both
-	PartiesMoved        int
-	PartiesDropped      int // same document (actor) and role as the survivor's
-
-	// Actors only.
-	SpokenExcerptsMoved int
-	RelationsMoved      int
-	RelationsDropped    int // between the two merged actors
-	AffiliationsMoved   int // actors affiliated with the merged one
-
-	// Documents only.
-	StatusEventsMoved int
-}
-
 // MergeActors folds actor from into actor into, in one transaction:
 // aliases, mentions, spoken and linked excerpts, relations, parties and
 // affiliations move to into; duplicates are dropped (a mention the analyst
 // confirmed or rejected wins over a proposed one at the same span). into
 // keeps its fields, takes from's role, country, description and
 // affiliation where it has none, and appends from's notes; from is deleted.
-func (db *DB) MergeActors(ctx context.Context, from, into int64) (MergeReport, error) {
+func (db *DB) MergeActors(ctx context.Context, from, into int64) (model.MergeReport, error) {
 	if from == into {
-		return MergeReport{}, model.Invalidf("actor %d cannot be merged into itself", from)
+		return model.MergeReport{}, model.Invalidf("actor %d cannot be merged into itself", from)
 	}
-	var report MergeReport
+	var report model.MergeReport
 	err := db.update(ctx, "merge actors", func(tx *sql.Tx) error {
 		src, err := readActor(ctx, tx, from)
 		if err != nil {
@@ -313,7 +273,7 @@ type merger struct {
 	col        string // "actor_id" or "document_id"
 	from, into int64
 	now        any // updated_at of every row moved
-	report     MergeReport
+	report     model.MergeReport
 }
 
 func (m *merger) run(steps []func() error) error {

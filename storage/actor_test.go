@@ -213,7 +213,7 @@ func TestDeleteActor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ActorImpact{Aliases: 2, Mentions: 2, Relations: 2, Parties: 2, SpokenExcerpts: 2, LinkedExcerpts: 2, AffiliatedActors: 1}
+	want := model.ActorImpact{Aliases: 2, Mentions: 2, Relations: 2, Parties: 2, SpokenExcerpts: 2, LinkedExcerpts: 2, AffiliatedActors: 1}
 	if impact != want {
 		t.Fatalf("impact %+v, want %+v", impact, want)
 	}
@@ -393,7 +393,7 @@ func TestMergeActors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := MergeReport{AliasesMoved: 1, NameAdded: true, MentionsMoved: 3, MentionsDropped: 2,
+	want := model.MergeReport{AliasesMoved: 1, NameAdded: true, MentionsMoved: 3, MentionsDropped: 2,
 		ExcerptLinksMoved: 1, ExcerptLinksDropped: 1, PartiesMoved: 1, PartiesDropped: 1,
 		SpokenExcerptsMoved: 2, RelationsMoved: 2, RelationsDropped: 1, AffiliationsMoved: 1}
 	if report != want {
@@ -508,7 +508,7 @@ func TestMergeActorsEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if report != (MergeReport{}) {
+	if report != (model.MergeReport{}) {
 		t.Errorf("report %+v, want nothing moved", report)
 	}
 	got, err := db.Actor(ctx, into.ID)

@@ -146,10 +146,14 @@ func (db *DB) verify(h header) error {
 	var app, version int
 	ctx := context.Background()
 	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return notWorkspace(db.path, err.Error())
+		return damaged(db.path, err)
 	}
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return notWorkspace(db.path, err.Error())
+		return damaged(db.path, err)
+	}
+	// Reading the schema is what fails first on a damaged file.
+	if _, err := conn.ExecContext(ctx, "SELECT count(*) FROM sqlite_master"); err != nil {
+		return damaged(db.path, err)
 	}
 	if app != applicationID {
 		return notWorkspace(db.path, "it is an SQLite database of another application")

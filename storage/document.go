@@ -92,20 +92,9 @@ func (db *DB) DeleteDocument(ctx context.Context, id int64) error {
 	})
 }
 
-// DocumentImpact counts what deleting a document would remove or unlink,
-// for the analyst to confirm.
-type DocumentImpact struct {
-	Aliases      int // removed
-	Parties      int // removed
-	StatusEvents int // removed
-	Mentions     int // removed
-	// LinkedExcerpts stay, without the link to the document.
-	LinkedExcerpts int
-}
-
 // DocumentDeletionImpact counts what DeleteDocument would remove or unlink.
-func (db *DB) DocumentDeletionImpact(ctx context.Context, id int64) (DocumentImpact, error) {
-	var n DocumentImpact
+func (db *DB) DocumentDeletionImpact(ctx context.Context, id int64) (model.DocumentImpact, error) {
+	var n model.DocumentImpact
 	err := db.view(ctx, "count what deleting a document touches", func(tx *sql.Tx) error {
 		if ok, err := rowExists(ctx, tx, "documents", id); err != nil || !ok {
 			return orNotFound(err, "document", id)
@@ -167,11 +156,11 @@ func scanDocument(r scanner) (model.Document, error) {
 // fields, takes from's description if it has none, appends from's notes,
 // and takes the status of the latest event of the joined history; from is
 // deleted.
-func (db *DB) MergeDocuments(ctx context.Context, from, into int64) (MergeReport, error) {
+func (db *DB) MergeDocuments(ctx context.Context, from, into int64) (model.MergeReport, error) {
 	if from == into {
-		return MergeReport{}, model.Invalidf("document %d cannot be merged into itself", from)
+		return model.MergeReport{}, model.Invalidf("document %d cannot be merged into itself", from)
 	}
-	var report MergeReport
+	var report model.MergeReport
 	err := db.update(ctx, "merge documents", func(tx *sql.Tx) error {
 		src, err := readDocument(ctx, tx, from)
 		if err != nil {

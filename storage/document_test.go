@@ -131,7 +131,7 @@ func TestDeleteDocument(t *testing.T) {
 	linkExcerptRow(t, db, "excerpt_documents", e2, other.ID)
 
 	impact, err := db.DocumentDeletionImpact(ctx, doc.ID)
-	want := DocumentImpact{Aliases: 2, Parties: 2, StatusEvents: 1, Mentions: 1, LinkedExcerpts: 2}
+	want := model.DocumentImpact{Aliases: 2, Parties: 2, StatusEvents: 1, Mentions: 1, LinkedExcerpts: 2}
 	if err != nil || impact != want {
 		t.Fatalf("impact %+v, %v; want %+v", impact, err, want)
 	}
@@ -233,7 +233,7 @@ func TestMergeDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := MergeReport{AliasesMoved: 1, NameAdded: true, MentionsMoved: 1, MentionsDropped: 1,
+	want := model.MergeReport{AliasesMoved: 1, NameAdded: true, MentionsMoved: 1, MentionsDropped: 1,
 		ExcerptLinksMoved: 1, ExcerptLinksDropped: 1, PartiesMoved: 1, PartiesDropped: 1, StatusEventsMoved: 2}
 	if report != want {
 		t.Fatalf("report %+v\nwant   %+v", report, want)

@@ -55,6 +55,23 @@ func probe(path string) (header, error) {
 	return h, nil
 }
 
+// ErrDamaged marks a workspace whose header is sound but whose content
+// SQLite cannot read.
+var ErrDamaged = errors.New("damaged workspace")
+
+type damagedError struct {
+	path string
+	err  error
+}
+
+func (e *damagedError) Error() string {
+	return fmt.Sprintf("%s is damaged (%v); restore it from a backup copy", e.path, e.err)
+}
+
+func (e *damagedError) Is(target error) bool { return target == ErrDamaged }
+
+func damaged(path string, err error) error { return &damagedError{path, err} }
+
 func notWorkspace(path, why string) error {
 	return model.Invalidf("%s is not a Dossier workspace (%s); it was left unchanged — choose a workspace file, or create one with `dossier init`", path, why)
 }

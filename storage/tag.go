@@ -10,16 +10,6 @@ import (
 
 const tagColumns = "t.id, t.uid, t.created_at, t.updated_at, t.name, t.parent_id, t.colour, t.description"
 
-// TagCount is a tag as the codebook shows it: where it sits in the tree and
-// how much carries it. The counts are of direct use only; what is tagged
-// with a sub-tag counts for the sub-tag.
-type TagCount struct {
-	Tag      model.Tag
-	Depth    int // 0 for a top-level tag
-	Excerpts int
-	Articles int
-}
-
 // CreateTag stores a new tag and fills its id, uid and times. Two tags of
 // the same name (in any case) cannot share a parent.
 func (db *DB) CreateTag(ctx context.Context, t *model.Tag) error {
@@ -251,13 +241,13 @@ FROM tree JOIN tags t ON t.id = tree.id`
 // ListTags returns one page of the codebook in tree order (parents before
 // their children, siblings by name), each tag with its depth and counts,
 // and the total.
-func (db *DB) ListTags(ctx context.Context, f model.TagFilter) ([]TagCount, int, error) {
+func (db *DB) ListTags(ctx context.Context, f model.TagFilter) ([]model.TagCount, int, error) {
 	var w where
 	if f.Text != "" {
 		w.add(`t.name LIKE ? ESCAPE '\'`, likeText(f.Text))
 	}
 	p := f.Page.Normalized()
-	var out []TagCount
+	var out []model.TagCount
 	var total int
 	err := db.view(ctx, "list tags", func(tx *sql.Tx) error {
 		var err error
@@ -275,8 +265,8 @@ func (db *DB) ListTags(ctx context.Context, f model.TagFilter) ([]TagCount, int,
 	return out, total, err
 }
 
-func scanTagCount(r scanner) (TagCount, error) {
-	var c TagCount
+func scanTagCount(r scanner) (model.TagCount, error) {
+	var c model.TagCount
 	var created, updated sql.NullString
 	var parent sql.NullInt64
 	t := &c.Tag

@@ -26,6 +26,9 @@ type Options = storage.Options
 // ErrReadOnly is returned by every change to a workspace opened read-only.
 var ErrReadOnly = storage.ErrReadOnly
 
+// ErrDamaged marks a workspace file whose content SQLite cannot read.
+var ErrDamaged = storage.ErrDamaged
+
 // Open opens the workspace at path.
 func Open(path string, opts Options) (*Workspace, error) {
 	db, err := storage.Open(path, opts)
