@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"dossier/workspace"
 )
@@ -90,12 +91,46 @@ func dispatch(ctx context.Context, e *env, args []string) int {
 	if name == helpName {
 		return runHelp(e, args[1:])
 	}
-	cmd := lookup(name)
-	if cmd == nil {
-		return Fail(e.stderr, usageError(fmt.Sprintf("unknown command %q", name),
-			"run 'dossier --help' for the list of commands"))
+	cmd, rest, err := resolve(args)
+	if err != nil {
+		return Fail(e.stderr, err)
 	}
-	return runCommand(ctx, e, cmd, args[1:])
+	return runCommand(ctx, e, cmd, rest)
+}
+
+// resolve finds the command named by the first words of args — one word
+// ("import") or a group and its verb ("tags rename") — and returns it with
+// the remaining arguments.
+func resolve(args []string) (*command, []string, error) {
+	if len(args) >= 2 {
+		if cmd := lookup(args[0] + " " + args[1]); cmd != nil {
+			return cmd, args[2:], nil
+		}
+	}
+	if cmd := lookup(args[0]); cmd != nil {
+		return cmd, args[1:], nil
+	}
+	if verbs := groupVerbs(args[0]); len(verbs) > 0 {
+		if len(args) < 2 {
+			return nil, nil, usageError(fmt.Sprintf("%s needs a subcommand: %s", args[0], strings.Join(verbs, ", ")),
+				fmt.Sprintf("run 'dossier help %s VERB' for one of them", args[0]))
+		}
+		return nil, nil, usageError(fmt.Sprintf("unknown subcommand %q of %s; use one of: %s", args[1], args[0], strings.Join(verbs, ", ")),
+			"run 'dossier --help' for the list of commands")
+	}
+	return nil, nil, usageError(fmt.Sprintf("unknown command %q", args[0]),
+		"run 'dossier --help' for the list of commands")
+}
+
+// groupVerbs lists the verbs of a command group ("articles" → list, show).
+func groupVerbs(group string) []string {
+	var verbs []string
+	for _, c := range commands {
+		if g, verb, ok := strings.Cut(c.name, " "); ok && g == group {
+			verbs = append(verbs, verb)
+		}
+	}
+	return verbs
 }
 
 // runCommand parses a command's flags, which may sit among its positional
@@ -132,7 +167,7 @@ func hintUsage(err error, cmd *command) error {
 // IsCommand reports whether name is a command of the command line, so that
 // main can tell a command from a request to open the window.
 func IsCommand(name string) bool {
-	return name == helpName || lookup(name) != nil
+	return name == helpName || lookup(name) != nil || len(groupVerbs(name)) > 0
 }
 
 func lookup(name string) *command {

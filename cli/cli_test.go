@@ -77,7 +77,7 @@ func TestRun(t *testing.T) {
 			"dossier: no command given; run 'dossier --help' for the list of commands, or start dossier without arguments to open the window\n"},
 		{"top help", []string{"--help"}, 0, "dossier [--workspace PATH] COMMAND [ARGS]", ""},
 		{"top -h", []string{"-h"}, 0, "Exit codes: 0 success, 1 failure, 2 usage error.", ""},
-		{"help lists commands", []string{"help"}, 0, "  version   print the version of dossier", ""},
+		{"help lists commands", []string{"help"}, 0, "print the version of dossier", ""},
 		{"help of a command", []string{"help", "version"}, 0, "Usage: dossier version [--json]", ""},
 		{"help of unknown", []string{"help", "frob"}, 2, "",
 			"dossier: unknown command \"frob\"; run 'dossier --help' for the list of commands\n"},

@@ -62,14 +62,13 @@ func runHelp(e *env, args []string) int {
 		printUsage(e.stdout)
 		return ExitOK
 	}
-	if len(args) > 1 {
-		return Fail(e.stderr, usageError(fmt.Sprintf("unexpected argument %q", args[1]),
-			"run 'dossier help COMMAND' for one command's help"))
+	cmd, rest, err := resolve(args)
+	if err != nil {
+		return Fail(e.stderr, err)
 	}
-	cmd := lookup(args[0])
-	if cmd == nil {
-		return Fail(e.stderr, usageError(fmt.Sprintf("unknown command %q", args[0]),
-			"run 'dossier --help' for the list of commands"))
+	if len(rest) > 0 {
+		return Fail(e.stderr, usageError(fmt.Sprintf("unexpected argument %q", rest[0]),
+			"run 'dossier help COMMAND' for one command's help"))
 	}
 	fs := newFlagSet("dossier " + cmd.name)
 	fs.String("workspace", "", workspaceFlagUsage)

@@ -111,6 +111,10 @@ func checkCommand() *command {
 					return err
 				}
 				ws, err := openWorkspace(e)
+				if errors.Is(err, workspace.ErrDamaged) {
+					fmt.Fprintln(e.stdout, oneLine(err.Error()))
+					return errProblems
+				}
 				if err != nil {
 					return err
 				}
