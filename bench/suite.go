@@ -24,8 +24,9 @@ type Config struct {
 // corpus and its rows.
 type Env struct {
 	Config
-	corpus *gen.Corpus
-	rows   *Rows
+	corpus     *gen.Corpus
+	rows       *Rows
+	loadedPath string
 }
 
 // Corpus generates the articles on first use.
@@ -63,6 +64,7 @@ type Suite struct {
 var Suites = []Suite{
 	{"storage load", loadSuite},
 	{"import", importSuite},
+	{"search", searchSuite},
 }
 
 // loadSuite: inserting articles and excerpts, on the trigger path and the

@@ -25,6 +25,9 @@ type DB struct {
 	read     *sql.DB
 	readOnly bool
 
+	// searchTrace, when set, sees every statement Search runs.
+	searchTrace func(query string, args []any)
+
 	// Now is the clock; tests replace it for deterministic timestamps.
 	Now func() time.Time
 }

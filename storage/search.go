@@ -62,7 +62,11 @@ func (db *DB) Search(ctx context.Context, q model.SearchQuery) (model.SearchResu
 	}
 	page := q.Page.Normalized()
 	res := model.SearchResult{Totals: map[string]int{}}
-	err = db.view(ctx, "search", func(tx *sql.Tx) error {
+	err = db.view(ctx, "search", func(sqlTx *sql.Tx) error {
+		var tx querier = sqlTx
+		if db.searchTrace != nil {
+			tx = tracer{sqlTx, db.searchTrace}
+		}
 		for _, k := range kinds {
 			hits, total, err := k.search(ctx, tx, match, q.Filter, page)
 			if err != nil {
@@ -165,7 +169,7 @@ func excerptsPassing(f model.ExcerptFilter) (string, []any) {
 }
 
 // search returns one page of the kind's hits and their total.
-func (k searchKind) search(ctx context.Context, tx *sql.Tx, match string, f model.ExcerptFilter, p model.Page) ([]model.SearchHit, int, error) {
+func (k searchKind) search(ctx context.Context, tx querier, match string, f model.ExcerptFilter, p model.Page) ([]model.SearchHit, int, error) {
 	var pass filterSQL
 	if k.passing != nil {
 		pass.query, pass.args = k.passing(f)
@@ -239,7 +243,7 @@ func (k searchKind) filtered(match string, pass filterSQL, scored bool) (string,
 
 // rank reads one page of hits, best first; equal scores in id order, so
 // that pages do not overlap.
-func (k searchKind) rank(ctx context.Context, tx *sql.Tx, match string, pass filterSQL, p model.Page) ([]model.SearchHit, error) {
+func (k searchKind) rank(ctx context.Context, tx querier, match string, pass filterSQL, p model.Page) ([]model.SearchHit, error) {
 	from, args := k.filtered(match, pass, true)
 	rows, err := tx.QueryContext(ctx, from+" ORDER BY score, id LIMIT ? OFFSET ?", append(args, p.Limit, p.Offset)...)
 	if err != nil {
@@ -252,7 +256,7 @@ func (k searchKind) rank(ctx context.Context, tx *sql.Tx, match string, pass fil
 }
 
 // total counts the hits that pass the filter.
-func (k searchKind) total(ctx context.Context, tx *sql.Tx, match string, pass filterSQL) (int, error) {
+func (k searchKind) total(ctx context.Context, tx querier, match string, pass filterSQL) (int, error) {
 	from, args := k.filtered(match, pass, false)
 	var n int
 	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+from+")", args...).Scan(&n)
@@ -260,7 +264,7 @@ func (k searchKind) total(ctx context.Context, tx *sql.Tx, match string, pass fi
 }
 
 // describeHits fills the title and article of the hits shown.
-func (k searchKind) describeHits(ctx context.Context, tx *sql.Tx, hits []model.SearchHit) error {
+func (k searchKind) describeHits(ctx context.Context, tx querier, hits []model.SearchHit) error {
 	in, ids := idList(hits)
 	rows, err := tx.QueryContext(ctx, k.describe+in, ids...)
 	if err != nil {
@@ -290,7 +294,7 @@ func (k searchKind) describeHits(ctx context.Context, tx *sql.Tx, hits []model.S
 
 // highlight computes the snippets of the hits shown, and of no other row:
 // snippet() reads the row's text, which is what makes it costly.
-func (k searchKind) highlight(ctx context.Context, tx *sql.Tx, match string, hits []model.SearchHit) error {
+func (k searchKind) highlight(ctx context.Context, tx querier, match string, hits []model.SearchHit) error {
 	in, ids := idList(hits)
 	snippets, err := querySnippets(ctx, tx, "SELECT rowid, "+snippetOf(k.index, -1)+" FROM "+k.index+
 		" WHERE "+k.index+" MATCH ? AND rowid IN "+in, append([]any{match}, ids...))
@@ -325,7 +329,7 @@ func snippetOf(index string, column int) string {
 }
 
 // querySnippets reads (id, snippet) rows; the first snippet of an id wins.
-func querySnippets(ctx context.Context, tx *sql.Tx, query string, args []any) (map[int64]string, error) {
+func querySnippets(ctx context.Context, tx querier, query string, args []any) (map[int64]string, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -354,4 +358,25 @@ func idList(hits []model.SearchHit) (string, []any) {
 		ids[i] = h.ID
 	}
 	return "(" + strings.TrimSuffix(strings.Repeat("?, ", len(hits)), ", ") + ")", ids
+}
+
+// TraceSearch has every SQL statement that Search runs passed to fn with
+// its arguments, so that the benchmarks can run the very same SQL in the
+// sqlite3 shell. nil turns it off. Not safe while searches run.
+func (db *DB) TraceSearch(fn func(query string, args []any)) { db.searchTrace = fn }
+
+// tracer is a querier that reports each statement before running it.
+type tracer struct {
+	querier
+	trace func(string, []any)
+}
+
+func (t tracer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	t.trace(query, args)
+	return t.querier.QueryContext(ctx, query, args...)
+}
+
+func (t tracer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	t.trace(query, args)
+	return t.querier.QueryRowContext(ctx, query, args...)
 }

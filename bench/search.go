@@ -1,0 +1,254 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"dossier/bench/gen"
+	"dossier/model"
+	"dossier/workspace"
+)
+
+// searchRuns is how often each search is timed; its median is its latency.
+const searchRuns = 7
+
+// loaded returns a workspace holding the corpus's rows, loaded once by the
+// bulk path and shared by the suites that only read.
+func (e *Env) loaded(ctx context.Context) (string, error) {
+	if e.loadedPath != "" {
+		return e.loadedPath, nil
+	}
+	dir, err := e.Scratch("loaded")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "loaded.dossier")
+	if _, err := loadOurs(ctx, path, e.Rows(), true); err != nil {
+		return "", err
+	}
+	e.loadedPath = path
+	return path, nil
+}
+
+// searchSuite: latency of 20 searches of different selectivity, snippets
+// included, next to the sqlite3 shell running the very same statements on
+// the same file.
+func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
+	path, err := env.loaded(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := workspace.Open(path, workspace.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	queries := pickQueries(env.Corpus().Articles)
+	ours := make([]time.Duration, len(queries))
+	traced := make([][]string, len(queries))
+	for i, q := range queries {
+		sq := model.SearchQuery{Text: q, Page: model.Page{Limit: 20}}
+		ws.TraceSearch(func(query string, args []any) { traced[i] = append(traced[i], inline(query, args)) })
+		if _, err := ws.Search(ctx, sq); err != nil { // warm-up, and the SQL it runs
+			return nil, fmt.Errorf("search %q: %w", q, err)
+		}
+		ws.TraceSearch(nil)
+		runs := make([]time.Duration, searchRuns)
+		for r := range runs {
+			start := time.Now()
+			if _, err := ws.Search(ctx, sq); err != nil {
+				return nil, err
+			}
+			runs[r] = time.Since(start)
+		}
+		ours[i] = median(runs)
+	}
+	shell, err := shellLatencies(ctx, env, path, traced)
+	if err != nil {
+		return nil, err
+	}
+	o50, o95 := percentile(ours, 50), percentile(ours, 95)
+	s50, s95 := percentile(shell, 50), percentile(shell, 95)
+	peer := "sqlite3 shell, same SQL, same file (CPU time)"
+	fig := fmt.Sprintf("search latency over %d searches, 20 hits with snippets, %d articles + %d excerpts", len(queries), len(env.Rows().Articles), env.Rows().Count()-len(env.Rows().Articles))
+	return []Row{
+		{Issue: "search", Figure: fig + ", p50", Ours: ms(o50), Peer: ms(s50), PeerBy: peer, Unit: "ms",
+			Target: "≤ 10 ms and within 1.5× of the shell", Met: ms(o50) <= 10 && ms(o50) <= 1.5*ms(s50)},
+		{Issue: "search", Figure: fig + ", p95", Ours: ms(o95), Peer: ms(s95), PeerBy: peer, Unit: "ms",
+			Target: "≤ 50 ms and within 1.5× of the shell", Met: ms(o95) <= 50 && ms(o95) <= 1.5*ms(s95)},
+	}, nil
+}
+
+// shellLatencies runs each search's statements searchRuns times in one
+// sqlite3 session with .timer on, and takes for each search the median of
+// its runs, a run being the sum of its statements' CPU time (user + sys:
+// the shell's wall clock has only millisecond resolution).
+func shellLatencies(ctx context.Context, env *Env, path string, traced [][]string) ([]time.Duration, error) {
+	dir, err := env.Scratch("search-shell")
+	if err != nil {
+		return nil, err
+	}
+	script := filepath.Join(dir, "search.sql")
+	var b strings.Builder
+	b.WriteString(".timer on\n.output /dev/null\n")
+	for _, stmts := range traced {
+		for range searchRuns + 1 { // the first run warms up, as ours did
+			for _, s := range stmts {
+				b.WriteString(s + ";\n")
+			}
+		}
+	}
+	if err := os.WriteFile(script, []byte(b.String()), 0o644); err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, "sqlite3", "-bail", "-readonly", path)
+	in, err := os.Open(script)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	cmd.Stdin = in
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("sqlite3 shell: %v: %s", err, lastLines(string(out), 5))
+	}
+	times, err := parseTimer(string(out))
+	if err != nil {
+		return nil, err
+	}
+	var lat []time.Duration
+	k := 0
+	for _, stmts := range traced {
+		runs := make([]time.Duration, 0, searchRuns)
+		for r := range searchRuns + 1 {
+			var sum time.Duration
+			for range stmts {
+				if k >= len(times) {
+					return nil, fmt.Errorf("sqlite3 shell printed %d timings, fewer than the statements run", len(times))
+				}
+				sum += times[k]
+				k++
+			}
+			if r > 0 {
+				runs = append(runs, sum)
+			}
+		}
+		lat = append(lat, median(runs))
+	}
+	return lat, nil
+}
+
+// parseTimer reads "Run Time: real 0.001 user 0.000800 sys 0.000100" lines.
+func parseTimer(out string) ([]time.Duration, error) {
+	var ts []time.Duration
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 8 || f[0] != "Run" || f[4] != "user" || f[6] != "sys" {
+			continue
+		}
+		user, err1 := strconv.ParseFloat(f[5], 64)
+		sys, err2 := strconv.ParseFloat(f[7], 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("unreadable shell timing %q", sc.Text())
+		}
+		ts = append(ts, time.Duration((user+sys)*float64(time.Second)))
+	}
+	return ts, sc.Err()
+}
+
+// inline writes a statement's arguments into it as SQL literals.
+func inline(query string, args []any) string {
+	var b strings.Builder
+	i := 0
+	for _, r := range query {
+		if r == '?' && i < len(args) {
+			switch v := args[i].(type) {
+			case string:
+				b.WriteString(sqlText(v))
+			case nil:
+				b.WriteString("NULL")
+			default:
+				fmt.Fprint(&b, v)
+			}
+			i++
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// pickQueries chooses 20 searches from the corpus's own words, from
+// words in most articles to words in a handful, plus phrases, prefixes,
+// OR and exclusion.
+func pickQueries(articles []gen.Article) []string {
+	df := map[string]int{}
+	for _, a := range articles {
+		seen := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Body), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len([]rune(w)) >= 5 && !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	words := make([]string, 0, len(df))
+	for w := range df {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if df[a] != df[b] {
+			return df[b] - df[a]
+		}
+		return strings.Compare(a, b)
+	})
+	at := func(frac float64) string { return words[min(len(words)-1, int(frac*float64(len(words))))] }
+	qs := []string{
+		words[0], words[1], at(0.001), at(0.005), at(0.01), at(0.02), at(0.05), at(0.1),
+		at(0.2), at(0.4), at(0.7), at(0.95), // down to words in a single article
+		words[0] + " " + at(0.01), at(0.005) + " " + at(0.05),
+		firstPhrase(articles[0].Body), firstPhrase(articles[len(articles)/2].Body),
+		prefix(words[2]), prefix(at(0.05)),
+		at(0.01) + " OR " + at(0.2), words[1] + " -" + at(0.01),
+	}
+	return qs
+}
+
+func firstPhrase(body string) string {
+	lines := strings.Split(body, "\n")
+	f := strings.Fields(lines[min(2, len(lines)-1)])
+	if len(f) < 5 {
+		return `"` + strings.Join(f, " ") + `"`
+	}
+	return `"` + strings.Join(f[2:5], " ") + `"`
+}
+
+func prefix(w string) string {
+	r := []rune(w)
+	return string(r[:min(len(r), 4)]) + "*"
+}
+
+func median(ds []time.Duration) time.Duration { return percentile(ds, 50) }
+
+// percentile by nearest rank.
+func percentile(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	i := (p*len(s)+99)/100 - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
