@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +42,9 @@ func (e *Env) loaded(ctx context.Context) (string, error) {
 
 // searchSuite: latency of 20 searches of different selectivity, snippets
 // included, next to the sqlite3 shell running the very same statements on
-// the same file.
+// the same file. Both are measured in CPU time of the searching thread, so
+// that other work on the machine does not distort the comparison; on an
+// idle machine it is the wall time within a few percent.
 func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 	path, err := env.loaded(ctx)
 	if err != nil {
@@ -64,11 +67,9 @@ func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 		ws.TraceSearch(nil)
 		runs := make([]time.Duration, searchRuns)
 		for r := range runs {
-			start := time.Now()
-			if _, err := ws.Search(ctx, sq); err != nil {
+			if runs[r], err = threadCPU(func() error { _, err := ws.Search(ctx, sq); return err }); err != nil {
 				return nil, err
 			}
-			runs[r] = time.Since(start)
 		}
 		ours[i] = median(runs)
 	}
@@ -78,8 +79,8 @@ func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 	}
 	o50, o95 := percentile(ours, 50), percentile(ours, 95)
 	s50, s95 := percentile(shell, 50), percentile(shell, 95)
-	peer := "sqlite3 shell, same SQL, same file (CPU time)"
-	fig := fmt.Sprintf("search latency over %d searches, 20 hits with snippets, %d articles + %d excerpts", len(queries), len(env.Rows().Articles), env.Rows().Count()-len(env.Rows().Articles))
+	peer := "sqlite3 shell, same SQL, same file"
+	fig := fmt.Sprintf("search CPU time over %d searches, 20 hits with snippets, %d articles + %d excerpts", len(queries), len(env.Rows().Articles), env.Rows().Count()-len(env.Rows().Articles))
 	return []Row{
 		{Issue: "search", Figure: fig + ", p50", Ours: ms(o50), Peer: ms(s50), PeerBy: peer, Unit: "ms",
 			Target: "≤ 10 ms and within 1.5× of the shell", Met: ms(o50) <= 10 && ms(o50) <= 1.5*ms(s50)},
@@ -188,9 +189,10 @@ func inline(query string, args []any) string {
 	return b.String()
 }
 
-// pickQueries chooses 20 searches from the corpus's own words, from
-// words in most articles to words in a handful, plus phrases, prefixes,
-// OR and exclusion.
+// pickQueries chooses 20 searches from the corpus's own words, spread
+// geometrically over selectivity: from a word in nearly every article down
+// to a word in one, plus two-word searches, phrases, prefixes, OR and
+// exclusion built from words of middling frequency.
 func pickQueries(articles []gen.Article) []string {
 	df := map[string]int{}
 	for _, a := range articles {
@@ -212,16 +214,25 @@ func pickQueries(articles []gen.Article) []string {
 		}
 		return strings.Compare(a, b)
 	})
-	at := func(frac float64) string { return words[min(len(words)-1, int(frac*float64(len(words))))] }
-	qs := []string{
-		words[0], words[1], at(0.001), at(0.005), at(0.01), at(0.02), at(0.05), at(0.1),
-		at(0.2), at(0.4), at(0.7), at(0.95), // down to words in a single article
-		words[0] + " " + at(0.01), at(0.005) + " " + at(0.05),
-		firstPhrase(articles[0].Body), firstPhrase(articles[len(articles)/2].Body),
-		prefix(words[2]), prefix(at(0.05)),
-		at(0.01) + " OR " + at(0.2), words[1] + " -" + at(0.01),
+	// in returns the word whose share of articles is closest to frac.
+	in := func(frac float64) string {
+		want := frac * float64(len(articles))
+		best := words[0]
+		for _, w := range words {
+			if math.Abs(float64(df[w])-want) < math.Abs(float64(df[best])-want) {
+				best = w
+			}
+		}
+		return best
 	}
-	return qs
+	return []string{
+		words[0], in(0.5), in(0.3), in(0.2), in(0.1), in(0.05), in(0.02), in(0.01),
+		in(0.005), in(0.002), in(0.001), in(0), // the last: a word of a single article
+		in(0.3) + " " + in(0.1), in(0.05) + " " + in(0.02),
+		firstPhrase(articles[0].Body), firstPhrase(articles[len(articles)/2].Body),
+		prefix(in(0.1)), prefix(in(0.01)),
+		in(0.02) + " OR " + in(0.01), in(0.2) + " -" + in(0.05),
+	}
 }
 
 func firstPhrase(body string) string {

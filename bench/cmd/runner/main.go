@@ -25,6 +25,7 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "report file")
 	only := flag.String("only", "", "run only the suites whose name contains this text")
 	micro := flag.String("benchtime", "1x", "benchtime for the go test micro-benchmarks; empty skips them")
+	keep := flag.Bool("keep", false, "keep the scratch folder (its path is printed) for a closer look")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the suites to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -44,7 +45,11 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(dir)
+	if *keep {
+		fmt.Fprintf(os.Stderr, "bench: scratch folder %s is kept\n", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 	cfg.Dir = dir
 
 	rep := &bench.Report{Started: time.Now(), Command: "make bench",
