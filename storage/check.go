@@ -15,7 +15,7 @@ var ftsTables = []string{"articles_fts", "excerpts_fts", "actors_fts", "document
 // entityTables are the tables counted by Info, in the order shown.
 var entityTables = []string{
 	"sources", "articles", "article_revisions", "excerpts", "tags", "actors", "aliases",
-	"relations", "documents", "parties", "status_events", "mentions",
+	"relations", "documents", "parties", "status_events", "mentions", "proposals",
 }
 
 // Check runs SQLite's integrity and foreign-key checks and FTS5's own check
