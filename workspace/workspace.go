@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
+	"dossier/extract"
 	"dossier/model"
 	"dossier/storage"
 )
@@ -18,6 +20,17 @@ import (
 // several packages are methods of their own.
 type Workspace struct {
 	*storage.DB
+
+	mu         sync.Mutex
+	knownCache *extract.Known // the names the extractor knows; nil after a change
+
+	rescans  sync.WaitGroup // background scans after a change of names
+	rescanMu sync.Mutex     // one such scan at a time
+
+	// OnRescan, when set, sees the progress of background scans (the
+	// window's status bar); OnRescanError sees their failures.
+	OnRescan      func(Progress)
+	OnRescanError func(error)
 }
 
 // Options change how a workspace is opened.
@@ -61,3 +74,5 @@ func OpenOrCreate(path string) (ws *Workspace, created bool, err error) {
 	}
 	return ws, false, err
 }
+
+func isNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }
