@@ -65,6 +65,7 @@ var Suites = []Suite{
 	{"storage load", loadSuite},
 	{"import", importSuite},
 	{"search", searchSuite},
+	{"extract", matchSuite},
 }
 
 // loadSuite: inserting articles and excerpts, on the trigger path and the
