@@ -34,17 +34,14 @@ func articlesListCommand() *command {
 				if err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				f, err := checked.articleFilter(ctx, ws)
-				if err != nil {
-					return err
-				}
-				f.Text = *title
-				return listArticles(ctx, e, ws, f, *asJSON)
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					f, err := checked.articleFilter(ctx, ws)
+					if err != nil {
+						return err
+					}
+					f.Text = *title
+					return listArticles(ctx, e, ws, f, *asJSON)
+				})
 			}
 		},
 	}
@@ -153,20 +150,17 @@ func articlesShowCommand() *command {
 				if err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				shown, err := readArticleShown(ctx, ws, id)
-				if err != nil {
-					return err
-				}
-				if *asJSON {
-					return writeJSON(e.stdout, shown)
-				}
-				printArticle(e.stdout, shown)
-				return nil
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					shown, err := readArticleShown(ctx, ws, id)
+					if err != nil {
+						return err
+					}
+					if *asJSON {
+						return writeJSON(e.stdout, shown)
+					}
+					printArticle(e.stdout, shown)
+					return nil
+				})
 			}
 		},
 	}

@@ -75,20 +75,17 @@ func excerptsAddCommand() *command {
 				if err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				ex, err := buildExcerpt(ctx, ws, in, plan)
-				if err != nil {
-					return err
-				}
-				if err := ws.CreateExcerpt(ctx, &ex); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "added excerpt %d: \"%s\" (span %d:%d)\n", ex.ID, shortQuote(ex.Selector.Exact), ex.Span.Start, ex.Span.End)
-				return nil
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					ex, err := buildExcerpt(ctx, ws, in, plan)
+					if err != nil {
+						return err
+					}
+					if err := ws.CreateExcerpt(ctx, &ex); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "added excerpt %d: \"%s\" (span %d:%d)\n", ex.ID, shortQuote(ex.Selector.Exact), ex.Span.Start, ex.Span.End)
+					return nil
+				})
 			}
 		},
 	}
@@ -231,16 +228,13 @@ func excerptsListCommand() *command {
 				if err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				f, err := checked.excerptFilter(ctx, ws)
-				if err != nil {
-					return err
-				}
-				return listExcerpts(ctx, e, ws, f, *asJSON)
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					f, err := checked.excerptFilter(ctx, ws)
+					if err != nil {
+						return err
+					}
+					return listExcerpts(ctx, e, ws, f, *asJSON)
+				})
 			}
 		},
 	}

@@ -29,12 +29,9 @@ after the file being stored; what was imported stays.`,
 				if len(args) == 0 {
 					return usageErrorf("missing argument PATH; give one or more files or folders to import")
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				return runImport(ctx, e, ws, args, *asJSON)
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					return runImport(ctx, e, ws, args, *asJSON)
+				})
 			}
 		},
 	}
@@ -140,6 +137,7 @@ type progressLine struct {
 // never wraps (a wrapped line cannot be rewritten with \r).
 const progressWidth = 79
 
+// show puts an import's progress on the line.
 func (p *progressLine) show(pr workspace.Progress) {
 	if p == nil {
 		return
@@ -147,6 +145,14 @@ func (p *progressLine) show(pr workspace.Progress) {
 	text := fmt.Sprintf("importing: %d of %d done", pr.Done, pr.Total)
 	if pr.Current != "" {
 		text += " (" + pr.Current + ")"
+	}
+	p.write(text)
+}
+
+// write puts text on the line in place of what it showed.
+func (p *progressLine) write(text string) {
+	if p == nil {
+		return
 	}
 	text = clip(text, progressWidth)
 	n := utf8.RuneCountInString(text)

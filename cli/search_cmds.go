@@ -59,17 +59,14 @@ actors and documents are not filtered. --limit and --offset page each kind on it
 				if err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				f, err := checked.excerptFilter(ctx, ws)
-				if err != nil {
-					return err
-				}
-				q := model.SearchQuery{Text: strings.Join(args, " "), Kinds: kinds, Filter: f, Page: f.Page}
-				return runSearch(ctx, e, ws, q, *asJSON)
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					f, err := checked.excerptFilter(ctx, ws)
+					if err != nil {
+						return err
+					}
+					q := model.SearchQuery{Text: strings.Join(args, " "), Kinds: kinds, Filter: f, Page: f.Page}
+					return runSearch(ctx, e, ws, q, *asJSON)
+				})
 			}
 		},
 	}

@@ -275,16 +275,13 @@ func printCodebook(e *env, book codebook) {
 
 // withCodebook opens the workspace, reads the codebook and runs fn.
 func withCodebook(ctx context.Context, e *env, fn func(ws *workspace.Workspace, book codebook) error) error {
-	ws, err := openWorkspace(e)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	book, err := loadCodebook(ctx, ws)
-	if err != nil {
-		return err
-	}
-	return fn(ws, book)
+	return inWorkspace(e, func(ws *workspace.Workspace) error {
+		book, err := loadCodebook(ctx, ws)
+		if err != nil {
+			return err
+		}
+		return fn(ws, book)
+	})
 }
 
 // codeTag is a tag as the command line shows it: with its path from the

@@ -37,15 +37,6 @@ func initCommand() *command {
 	}
 }
 
-// openWorkspace opens the workspace chosen by --workspace or the environment.
-func openWorkspace(e *env) (*workspace.Workspace, error) {
-	path, err := e.workspacePath()
-	if err != nil {
-		return nil, err
-	}
-	return workspace.Open(path, workspace.Options{})
-}
-
 func infoCommand() *command {
 	return &command{
 		name:    "info",
@@ -57,20 +48,17 @@ func infoCommand() *command {
 				if err := requireArgs(args); err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				info, err := ws.Info(ctx)
-				if err != nil {
-					return err
-				}
-				if *asJSON {
-					return writeJSON(e.stdout, info)
-				}
-				printInfo(e, info)
-				return nil
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					info, err := ws.Info(ctx)
+					if err != nil {
+						return err
+					}
+					if *asJSON {
+						return writeJSON(e.stdout, info)
+					}
+					printInfo(e, info)
+					return nil
+				})
 			}
 		},
 	}
@@ -110,30 +98,33 @@ func checkCommand() *command {
 				if err := requireArgs(args); err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
+				err := inWorkspace(e, func(ws *workspace.Workspace) error {
+					return checkWorkspace(ctx, e, ws)
+				})
 				if errors.Is(err, workspace.ErrDamaged) {
 					fmt.Fprintln(e.stdout, oneLine(err.Error()))
 					return errProblems
 				}
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				problems, err := ws.Check(ctx)
-				if err != nil {
-					return err
-				}
-				if len(problems) == 0 {
-					fmt.Fprintf(e.stdout, "ok: %s has no problems\n", ws.Path())
-					return nil
-				}
-				for _, p := range problems {
-					fmt.Fprintln(e.stdout, oneLine(p))
-				}
-				return errProblems
+				return err
 			}
 		},
 	}
+}
+
+// checkWorkspace lists the problems of an open workspace, if any.
+func checkWorkspace(ctx context.Context, e *env, ws *workspace.Workspace) error {
+	problems, err := ws.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintf(e.stdout, "ok: %s has no problems\n", ws.Path())
+		return nil
+	}
+	for _, p := range problems {
+		fmt.Fprintln(e.stdout, oneLine(p))
+	}
+	return errProblems
 }
 
 func backupCommand() *command {
@@ -147,16 +138,13 @@ func backupCommand() *command {
 				if err := requireArgs(args, "OUT"); err != nil {
 					return err
 				}
-				ws, err := openWorkspace(e)
-				if err != nil {
-					return err
-				}
-				defer ws.Close()
-				if err := ws.Backup(ctx, args[0]); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "backed up %s to %s\n", ws.Path(), args[0])
-				return nil
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					if err := ws.Backup(ctx, args[0]); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "backed up %s to %s\n", ws.Path(), args[0])
+					return nil
+				})
 			}
 		},
 	}

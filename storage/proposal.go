@@ -57,17 +57,42 @@ func (db *DB) ReplaceProposals(ctx context.Context, articleID int64, ps []model.
 		if err := requireArticle(ctx, tx, articleID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM proposals WHERE article_id = ? AND state = 'proposed'", articleID); err != nil {
+		open, err := openKeys(ctx, tx, `SELECT id, kind || ':' || start_cp || ':' || end_cp || ':' || text
+			FROM proposals WHERE article_id = ? AND state = 'proposed'`, articleID)
+		if err != nil {
 			return err
 		}
 		lengths := textLengths{}
 		for i := range ps {
-			if err := db.insertProposal(ctx, tx, &ps[i], lengths); err != nil {
+			p := &ps[i]
+			key := fmt.Sprintf("%s:%d:%d:%s", p.Kind, p.Span.Start, p.Span.End, p.Text)
+			if id, ok := open[key]; ok { // found again: it keeps its id
+				delete(open, key)
+				if err := db.refreshProposal(ctx, tx, id, p); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := db.insertProposal(ctx, tx, p, lengths); err != nil {
 				return err
 			}
 		}
-		return nil
+		return deleteIDs(ctx, tx, "proposals", open)
 	})
+}
+
+// refreshProposal saves the details of an open proposal found again.
+func (db *DB) refreshProposal(ctx context.Context, q querier, id int64, p *model.Proposal) error {
+	detail, err := detailOf(*p)
+	if err != nil {
+		return fmt.Errorf("proposal %q: %w", p.Text, err)
+	}
+	if _, err := q.ExecContext(ctx, "UPDATE proposals SET detail = ? WHERE id = ? AND detail <> ?", detail, id, detail); err != nil {
+		return err
+	}
+	stored, err := readProposal(ctx, q, id)
+	*p = stored
+	return err
 }
 
 // asOpenProposal fills the defaults of a fresh proposal and checks it.

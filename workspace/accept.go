@@ -23,6 +23,16 @@ type Accepted struct {
 // of an existing one), or an excerpt for a quote (with its speaker) or a
 // figure. The proposal is marked accepted with what it made.
 func (ws *Workspace) Accept(ctx context.Context, proposalID, into int64) (Accepted, error) {
+	return ws.accept(ctx, proposalID, into, false)
+}
+
+// AcceptAsNew accepts an actor or document proposal as a profile of its
+// own, even when the extractor took it for a variant of a known one.
+func (ws *Workspace) AcceptAsNew(ctx context.Context, proposalID int64) (Accepted, error) {
+	return ws.accept(ctx, proposalID, 0, true)
+}
+
+func (ws *Workspace) accept(ctx context.Context, proposalID, into int64, asNew bool) (Accepted, error) {
 	p, err := ws.Proposal(ctx, proposalID)
 	if err != nil {
 		return Accepted{}, err
@@ -30,7 +40,7 @@ func (ws *Workspace) Accept(ctx context.Context, proposalID, into int64) (Accept
 	if p.State != model.ProposalOpen {
 		return Accepted{}, model.Conflictf("proposal %d is already %s", p.ID, p.State)
 	}
-	if into == 0 {
+	if into == 0 && !asNew {
 		into = p.AliasOf
 	}
 	var res Accepted
