@@ -14,6 +14,9 @@
 BUILD_PACKAGES := gcc pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_PACKAGES := sqlite3 xvfb xauth xdotool imagemagick libreoffice-calc-nogui
+# The peers the benchmarks measure us against: the sqlite3 shell (above),
+# grep, and XlsxWriter for Debian's python3.
+BENCH_PACKAGES := grep python3-xlsxwriter
 
 # apt-get needs root: use sudo only when not root already.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -24,7 +27,7 @@ export CGO_ENABLED := 1
 
 BINARY := bin/dossier
 
-.PHONY: build run test lint bench deps-build deps-test fmt-check vet staticcheck clean
+.PHONY: build run test lint bench deps-build deps-test deps-bench fmt-check vet staticcheck clean
 
 # install-missing installs the listed packages that dpkg does not report as
 # installed; apt-get update runs only when something is missing.
@@ -45,6 +48,9 @@ deps-build:
 
 deps-test: deps-build
 	$(call install-missing,$(TEST_PACKAGES))
+
+deps-bench: deps-test
+	$(call install-missing,$(BENCH_PACKAGES))
 
 build: deps-build
 	go build -o $(BINARY) .
@@ -71,7 +77,7 @@ lint: fmt-check vet staticcheck
 test: deps-test lint
 	DOSSIER_E2E=1 go test -race ./...
 
-bench: deps-test
+bench: deps-bench
 	go run ./bench/cmd/runner
 
 # Removes what the build and tests wrote into the tree; the Go build cache

@@ -66,6 +66,7 @@ var Suites = []Suite{
 	{"import", importSuite},
 	{"search", searchSuite},
 	{"extract", matchSuite},
+	{"export", exportSuite},
 }
 
 // loadSuite: inserting articles and excerpts, on the trigger path and the
