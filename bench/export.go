@@ -7,9 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -42,11 +40,11 @@ func exportSuite(ctx context.Context, env *Env) ([]Row, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: %v", err)
 	}
-	ours, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
-	if err != nil {
+	var ours float64
+	var oursKiB int64
+	if _, err := fmt.Sscanf(string(out), "%f %d", &ours, &oursKiB); err != nil {
 		return nil, fmt.Errorf("export printed %q", out)
 	}
-	oursKiB := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
 
 	sheets, rows, err := sheetsAsTSV(book, dir)
 	if err != nil {

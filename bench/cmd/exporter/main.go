@@ -1,12 +1,15 @@
 // Command exporter writes the full workbook of a workspace, as `dossier
 // export --xlsx` does, in a process of its own so that the bench can read
-// its peak memory. It prints the seconds the export took.
+// its peak memory. It prints the seconds the export took and its peak
+// memory in KiB.
 package main
 
 import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"dossier/workspace"
@@ -28,5 +31,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "exporter:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%.3f\n", time.Since(start).Seconds())
+	fmt.Printf("%.3f %d\n", time.Since(start).Seconds(), peakKiB())
+}
+
+// peakKiB is the process's peak resident memory (VmHWM). getrusage would
+// report the bench's own peak: Linux hands a parent's peak to the child it
+// execs.
+func peakKiB() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
