@@ -50,4 +50,6 @@ var commands = []*command{
 	rejectCommand(),
 	mentionsListCommand(),
 	rescanCommand(),
+	exportCommand(),
+	listsImportCommand(),
 }
