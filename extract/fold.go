@@ -29,14 +29,63 @@ const foldTableSize = 0x3000
 
 // foldTable holds, for each rune below foldTableSize, its folded rune in the
 // low 24 bits and its class in the high 8.
-var foldTable = sync.OnceValue(func() []uint32 {
+var foldTable = sync.OnceValue(buildFoldTable)
+
+// buildFoldTable gives what foldSlow gives, but from the Unicode range
+// tables, category by category, rather than by asking about each rune, so
+// that the first text matched does not wait long for it.
+func buildFoldTable() []uint32 {
+	class := make([]uint8, foldTableSize)
+	for r := range class {
+		class[r] = punctClass
+	}
+	// Later marks win, as earlier cases win in foldSlow.
+	for _, c := range []struct {
+		tables []*unicode.RangeTable
+		class  uint8
+	}{
+		{[]*unicode.RangeTable{unicode.L, unicode.N, unicode.Mc}, wordClass},
+		{[]*unicode.RangeTable{unicode.Mn, unicode.Me, unicode.Cf}, ignoreClass},
+		{[]*unicode.RangeTable{unicode.White_Space}, spaceClass},
+	} {
+		for _, rt := range c.tables {
+			markRanges(class, rt, c.class)
+		}
+	}
 	t := make([]uint32, foldTableSize)
-	for r := range rune(foldTableSize) {
-		f, c := foldSlow(r)
+	for r, c := range class {
+		var f rune
+		switch c {
+		case spaceClass:
+			f = ' '
+		case wordClass:
+			f = stripMarks(unicode.ToLower(rune(r)))
+		case punctClass:
+			f = rune(r)
+		}
 		t[r] = uint32(f) | uint32(c)<<24
 	}
+	for q, f := range quoteFolds {
+		if q < foldTableSize && class[q] == punctClass {
+			t[q] = uint32(f) | punctClass<<24
+		}
+	}
 	return t
-})
+}
+
+// markRanges sets the class of the runes of rt below foldTableSize.
+func markRanges(class []uint8, rt *unicode.RangeTable, c uint8) {
+	for _, rg := range rt.R16 {
+		for r := int(rg.Lo); r <= int(rg.Hi) && r < foldTableSize; r += int(rg.Stride) {
+			class[r] = c
+		}
+	}
+	for _, rg := range rt.R32 {
+		for r := int(rg.Lo); r <= int(rg.Hi) && r < foldTableSize; r += int(rg.Stride) {
+			class[r] = c
+		}
+	}
+}
 
 // asciiFold and asciiClass are the fold table for single bytes, kept apart so
 // that the hot loop of the matcher needs no call to reach them.
@@ -99,10 +148,15 @@ func stripMarks(r rune) rune {
 	if r < 0xC0 || r >= foldTableSize {
 		return r
 	}
-	d := norm.NFD.String(string(r))
-	base, size := utf8.DecodeRuneInString(d)
-	for _, m := range d[size:] {
-		if !unicode.Is(unicode.Mn, m) {
+	var buf [utf8.UTFMax]byte
+	d := norm.NFD.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition()
+	if len(d) == 0 {
+		return r
+	}
+	base, size := utf8.DecodeRune(d)
+	for d = d[size:]; len(d) > 0; d = d[size:] {
+		var m rune
+		if m, size = utf8.DecodeRune(d); !unicode.Is(unicode.Mn, m) {
 			return r
 		}
 	}
