@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -47,11 +48,18 @@ func main() {
 	if err != nil {
 		os.Exit(cli.Fail(os.Stderr, err))
 	}
-	ws, _, err := workspace.OpenOrCreate(path)
+	ws, created, err := workspace.OpenOrCreate(path)
 	if err != nil {
 		os.Exit(cli.Fail(os.Stderr, err))
 	}
 	defer ws.Close()
+	if created {
+		// A first start shows the demo articles rather than an empty
+		// window; without them the analyst can still work.
+		if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
+			fmt.Fprintln(os.Stderr, cli.ErrorLine(fmt.Errorf("add the demo articles: %w", err)))
+		}
+	}
 	openWindow(ws.Path())
 }
 
