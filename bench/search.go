@@ -8,14 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
-
-	"golang.org/x/sys/unix"
 
 	"dossier/bench/gen"
 	"dossier/model"
@@ -103,8 +100,13 @@ func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 		return nil, err
 	}
 	defer ws.Close()
+	dir, err := env.Scratch("search-shell")
+	if err != nil {
+		return nil, err
+	}
 	queries := pickQueries(env.Corpus().Articles)
 	ours := make([]time.Duration, len(queries))
+	shell := make([]time.Duration, len(queries))
 	traced := make([][]string, len(queries))
 	for i, q := range queries {
 		sq := model.SearchQuery{Text: q, Page: model.Page{Limit: 20}}
@@ -115,15 +117,19 @@ func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 		ws.TraceSearch(nil)
 		runs := make([]time.Duration, searchRuns)
 		for r := range runs {
-			if runs[r], err = threadClock(func() error { _, err := ws.Search(ctx, sq); return err }); err != nil {
+			if runs[r], err = threadCPU(func() error { _, err := ws.Search(ctx, sq); return err }); err != nil {
 				return nil, err
 			}
 		}
 		ours[i] = median(runs)
-	}
-	shell, err := shellLatencies(ctx, env, path, traced)
-	if err != nil {
-		return nil, err
+		// The shell runs the same statements right after, so that both
+		// sides meet the machine under the same load: with the shell's
+		// runs of all searches after ours, five runs of the same code
+		// gave p50 ratios from 1.4 to 2.2 on a busy machine.
+		script := filepath.Join(dir, fmt.Sprintf("search-%02d.sql", i+1))
+		if shell[i], err = shellLatency(ctx, path, script, traced[i]); err != nil {
+			return nil, fmt.Errorf("search %q in the shell: %w", q, err)
+		}
 	}
 	o50, o95 := percentile(ours, 50), percentile(ours, 95)
 	s50, s95 := percentile(shell, 50), percentile(shell, 95)
@@ -137,63 +143,46 @@ func searchSuite(ctx context.Context, env *Env) ([]Row, error) {
 	}, nil
 }
 
-// shellLatencies runs each search's statements searchRuns times in one
-// sqlite3 session with .timer on, and takes for each search the median of
-// its runs, a run being the sum of its statements' CPU time (user + sys:
-// the shell's wall clock has only millisecond resolution).
-func shellLatencies(ctx context.Context, env *Env, path string, traced [][]string) ([]time.Duration, error) {
-	dir, err := env.Scratch("search-shell")
-	if err != nil {
-		return nil, err
-	}
-	script := filepath.Join(dir, "search.sql")
+// shellLatency runs one search's statements searchRuns times in a sqlite3
+// session with .timer on, after a run that warms up as ours did, and takes
+// the median of the runs, a run being the sum of its statements' CPU time
+// (user + sys: the shell's wall clock has only millisecond resolution).
+func shellLatency(ctx context.Context, path, script string, stmts []string) (time.Duration, error) {
 	var b strings.Builder
 	b.WriteString(".timer on\n.output /dev/null\n")
-	for _, stmts := range traced {
-		for range searchRuns + 1 { // the first run warms up, as ours did
-			for _, s := range stmts {
-				b.WriteString(s + ";\n")
-			}
+	for range searchRuns + 1 {
+		for _, s := range stmts {
+			b.WriteString(s + ";\n")
 		}
 	}
 	if err := os.WriteFile(script, []byte(b.String()), 0o644); err != nil {
-		return nil, err
+		return 0, err
 	}
-	cmd := exec.CommandContext(ctx, "sqlite3", "-bail", "-readonly", path)
 	in, err := os.Open(script)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer in.Close()
+	cmd := exec.CommandContext(ctx, "sqlite3", "-bail", "-readonly", path)
 	cmd.Stdin = in
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return nil, fmt.Errorf("sqlite3 shell: %v: %s", err, lastLines(string(out), 5))
+		return 0, fmt.Errorf("sqlite3 shell: %v: %s", err, lastLines(string(out), 5))
 	}
 	times, err := parseTimer(string(out))
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	var lat []time.Duration
-	k := 0
-	for _, stmts := range traced {
-		runs := make([]time.Duration, 0, searchRuns)
-		for r := range searchRuns + 1 {
-			var sum time.Duration
-			for range stmts {
-				if k >= len(times) {
-					return nil, fmt.Errorf("sqlite3 shell printed %d timings, fewer than the statements run", len(times))
-				}
-				sum += times[k]
-				k++
-			}
-			if r > 0 {
-				runs = append(runs, sum)
-			}
+	if len(times) != (searchRuns+1)*len(stmts) {
+		return 0, fmt.Errorf("sqlite3 shell printed %d timings for %d statements run", len(times), (searchRuns+1)*len(stmts))
+	}
+	runs := make([]time.Duration, searchRuns)
+	for r := range runs {
+		for _, t := range times[(r+1)*len(stmts) : (r+2)*len(stmts)] {
+			runs[r] += t
 		}
-		lat = append(lat, median(runs))
 	}
-	return lat, nil
+	return median(runs), nil
 }
 
 // parseTimer reads "Run Time: real 0.001 user 0.000800 sys 0.000100" lines.
@@ -311,31 +300,3 @@ func percentile(ds []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
-// threadClock measures the CPU time fn spends on the calling thread by the
-// thread's own CPU clock. threadCPU reads getrusage(RUSAGE_THREAD), which
-// Linux samples per tick and rescales: checked against this clock, it was
-// off by more than a fifth for most intervals of 0.4 to 4 ms, the length of
-// a search, and read some as nearly nothing. The shell's .timer reads
-// getrusage(RUSAGE_SELF), which agreed with the process clock.
-func threadClock(fn func() error) (time.Duration, error) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	before, err := threadTime()
-	if err != nil {
-		return 0, err
-	}
-	if err := fn(); err != nil {
-		return 0, err
-	}
-	after, err := threadTime()
-	return after - before, err
-}
-
-func threadTime() (time.Duration, error) {
-	var ts unix.Timespec
-	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
-		return 0, err
-	}
-	return time.Duration(ts.Nano()), nil
-}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -684,4 +686,192 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestSearchCountsOnlyFullPages shows that the total of a page that is not
+// full comes from the page itself, and that only a full page, or one past
+// the end, is counted.
+func TestSearchCountsOnlyFullPages(t *testing.T) {
+	db := mustCreate(t)
+	for i := range 5 {
+		searchSeedArticle(t, db, model.Article{Title: fmt.Sprintf("Report %d", i), Body: fmt.Sprintf("Sanctions report number %d.", i)})
+	}
+	tests := []struct {
+		name, search string
+		page         model.Page
+		hits, total  int
+		counted      bool
+	}{
+		{"page not full", "sanctions", model.Page{Limit: 10}, 5, 5, false},
+		{"last page not full", "sanctions", model.Page{Limit: 3, Offset: 3}, 2, 5, false},
+		{"full page", "sanctions", model.Page{Limit: 5}, 5, 5, true},
+		{"past the end", "sanctions", model.Page{Limit: 3, Offset: 9}, 0, 5, true},
+		{"nothing found", "ceasefire", model.Page{Limit: 10}, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var traced []string
+			db.TraceSearch(func(query string, _ []any) { traced = append(traced, query) })
+			defer db.TraceSearch(nil)
+			res := search(t, db, model.SearchQuery{Text: tt.search, Kinds: []string{model.HitArticle}, Page: tt.page})
+			if len(res.Hits) != tt.hits || res.Totals[model.HitArticle] != tt.total {
+				t.Fatalf("%d hits of %d, want %d of %d", len(res.Hits), res.Totals[model.HitArticle], tt.hits, tt.total)
+			}
+			counted := slices.ContainsFunc(traced, func(q string) bool { return strings.HasPrefix(q, "SELECT count(*)") })
+			if counted != tt.counted {
+				t.Fatalf("counted %v, want %v; ran %q", counted, tt.counted, traced)
+			}
+		})
+	}
+	mustCheck(t, db)
+}
+
+// cachedStatements is how many statements a workspace keeps prepared.
+func cachedStatements(db *DB) int {
+	c := db.searchStatements()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.byText)
+}
+
+func TestSearchPreparesStatementsOnce(t *testing.T) {
+	db := mustCreate(t)
+	searchSeedSmall(t, db)
+	steps := []struct {
+		name string
+		q    model.SearchQuery
+		want int
+	}{
+		// A page and a count for articles and excerpts; for actors and
+		// documents also their snippets and their aliases'.
+		{"first search", model.SearchQuery{Text: "peace"}, 2 + 2 + 4 + 4},
+		{"other words and page", model.SearchQuery{Text: "Witkoff OR plan", Page: model.Page{Limit: 5, Offset: 5}}, 12},
+		{"one kind", model.SearchQuery{Text: "plan", Kinds: []string{model.HitDocument}}, 12},
+		{"a filter changes the SQL of articles and excerpts", model.SearchQuery{Text: "peace", Filter: model.ExcerptFilter{SourceID: 1}}, 16},
+		{"the same filter again", model.SearchQuery{Text: "talks", Filter: model.ExcerptFilter{SourceID: 7}}, 16},
+	}
+	for _, s := range steps {
+		search(t, db, s.q)
+		if got := cachedStatements(db); got != s.want {
+			t.Fatalf("%s: %d statements prepared, want %d", s.name, got, s.want)
+		}
+	}
+	mustCheck(t, db)
+}
+
+func TestSearchStatementCache(t *testing.T) {
+	ctx := context.Background()
+	db := mustCreate(t)
+	c := newSearchCache(2)
+	got := c.get(ctx, db.read, []string{"SELECT 1", "SELECT nonsense FROM nowhere", "SELECT 2", "SELECT 3"})
+	// The statement that does not prepare is left out, to run as text and
+	// fail there; the third finds the cache full.
+	if len(got) != 2 || got["SELECT 1"] == nil || got["SELECT 2"] == nil {
+		t.Fatalf("prepared %v, want SELECT 1 and SELECT 2", slices.Collect(maps.Keys(got)))
+	}
+	again := c.get(ctx, db.read, []string{"SELECT 2", "SELECT 3"})
+	if len(again) != 1 || again["SELECT 2"] != got["SELECT 2"] {
+		t.Fatalf("second time %v, want the same SELECT 2 alone", again)
+	}
+	c.close()
+	if len(c.byText) != 0 {
+		t.Fatalf("%d statements left after close", len(c.byText))
+	}
+}
+
+func TestSearchStatementsForgotten(t *testing.T) {
+	db := mustCreate(t)
+	searchSeedSmall(t, db)
+	search(t, db, model.SearchQuery{Text: "peace"})
+	forgetSearchStatements(db.read)
+	if _, ok := preparedSearches.Load(db.read); ok {
+		t.Fatal("the workspace's statements are still kept")
+	}
+	// A later search prepares them again.
+	res := search(t, db, model.SearchQuery{Text: "peace"})
+	if res.Totals[model.HitArticle] != 1 || cachedStatements(db) != 12 {
+		t.Fatalf("totals %v with %d statements prepared", res.Totals, cachedStatements(db))
+	}
+	mustCheck(t, db)
+}
+
+// segments counts the segments of a search index.
+func segments(tb testing.TB, db *DB, index string) int {
+	tb.Helper()
+	var n int
+	if err := db.read.QueryRow("SELECT count(DISTINCT segid) FROM " + index + "_idx").Scan(&n); err != nil {
+		tb.Fatalf("segments of %s: %v", index, err)
+	}
+	return n
+}
+
+// TestSearchIndexLoadedInOneSegment shows why migration 3 raises FTS5's
+// buffer: a bulk load of a few megabytes leaves one segment, where FTS5's
+// default leaves several.
+func TestSearchIndexLoadedInOneSegment(t *testing.T) {
+	body := sampleBodyForSearch(t)
+	tests := []struct {
+		name     string
+		hashsize int // 0: the workspace's own
+		one      bool
+	}{
+		{"the workspace's buffer", 0, true},
+		{"FTS5's default buffer", 1 << 20, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := mustCreate(t)
+			if tt.hashsize != 0 {
+				if _, err := db.write.Exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?)", tt.hashsize); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := db.Bulk(context.Background(), func(b *Bulk) error {
+				for i := range 600 {
+					a := model.Article{Title: fmt.Sprintf("Report %d", i), Body: fmt.Sprintf("Report %d.\n%s", i, body)}
+					if err := b.AddArticle(&a); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := segments(t, db, "articles_fts"); (n == 1) != tt.one {
+				t.Fatalf("%d segments; one wanted: %v", n, tt.one)
+			}
+			mustCheck(t, db)
+		})
+	}
+}
+
+// TestSearchIndexMergedOnUpgrade shows that migration 3 merges the segments
+// that a workspace of version 2 made.
+func TestSearchIndexMergedOnUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.dossier")
+	db, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 { // one transaction, and one segment, each
+		searchSeedArticle(t, db, model.Article{Title: fmt.Sprintf("Report %d", i), Body: fmt.Sprintf("Sanctions report number %d.", i)})
+	}
+	if n := segments(t, db, "articles_fts"); n < 2 {
+		t.Fatalf("%d segments before the upgrade; the test needs several", n)
+	}
+	db.Close()
+	setVersion(t, path, 2)
+	db, err = Open(path, Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := segments(t, db, "articles_fts"); n != 1 {
+		t.Fatalf("%d segments after the upgrade, want 1", n)
+	}
+	if res := search(t, db, model.SearchQuery{Text: "sanctions"}); res.Totals[model.HitArticle] != 6 {
+		t.Fatalf("totals %v after the upgrade", res.Totals)
+	}
+	mustCheck(t, db)
 }
