@@ -186,61 +186,61 @@ func (db *DB) ReplaceProposedMentions(ctx context.Context, articleID int64, ms [
 		if err := requireArticle(ctx, tx, articleID); err != nil {
 			return err
 		}
-		open, err := openKeys(ctx, tx, `SELECT id, start_cp || ':' || end_cp || ':' || ifnull(actor_id, 0) || ':' || ifnull(document_id, 0)
-			FROM mentions WHERE article_id = ? AND state = 'proposed'`, articleID)
-		if err != nil {
-			return err
-		}
-		lengths := textLengths{}
-		for i := range ms {
-			m := &ms[i]
-			key := fmt.Sprintf("%d:%d:%d:%d", m.Span.Start, m.Span.End, m.ActorID, m.DocumentID)
-			if id, ok := open[key]; ok { // found again: it keeps its id
-				delete(open, key)
-				stored, err := scanMention(tx.QueryRowContext(ctx, "SELECT "+mentionColumns+" FROM mentions WHERE id = ?", id))
-				if err != nil {
-					return err
-				}
-				*m = stored
-				continue
-			}
-			if err := db.propose(ctx, tx, m, lengths); err != nil {
-				return err
-			}
-		}
-		return deleteIDs(ctx, tx, "mentions", open)
+		return db.replaceMentions(ctx, tx, articleID, ms)
 	})
 }
 
-// openKeys reads (id, key) rows: the open proposals of an article, keyed by
-// what makes them the same proposal when it is found again.
-func openKeys(ctx context.Context, q querier, query string, articleID int64) (map[string]int64, error) {
-	rows, err := q.QueryContext(ctx, query, articleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	keys := map[string]int64{}
-	for rows.Next() {
-		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return nil, err
-		}
-		keys[key] = id
-	}
-	return keys, rows.Err()
-}
-
-// deleteIDs removes the rows of table whose ids are the map's values: the
-// open proposals that were not found again.
-func deleteIDs(ctx context.Context, q querier, table string, ids map[string]int64) error {
-	for _, id := range ids {
-		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id); err != nil {
+// ReplaceFindings replaces an article's proposed mentions and open
+// proposals in one transaction, as ReplaceProposedMentions and
+// ReplaceProposals do one after the other: what the extractor found in it.
+func (db *DB) ReplaceFindings(ctx context.Context, articleID int64, ms []model.Mention, ps []model.Proposal) error {
+	for i := range ms {
+		if err := asProposal(&ms[i], articleID); err != nil {
 			return err
 		}
 	}
-	return nil
+	for i := range ps {
+		if err := asOpenProposal(&ps[i], articleID); err != nil {
+			return err
+		}
+	}
+	return db.update(ctx, "replace findings", func(tx *sql.Tx) error {
+		if err := requireArticle(ctx, tx, articleID); err != nil {
+			return err
+		}
+		if err := db.replaceMentions(ctx, tx, articleID, ms); err != nil {
+			return err
+		}
+		return db.replaceProposals(ctx, tx, articleID, ps)
+	})
+}
+
+// replaceMentions keeps the proposed mentions found again (and their ids),
+// adds the new ones and deletes those not found again.
+func (db *DB) replaceMentions(ctx context.Context, tx *sql.Tx, articleID int64, ms []model.Mention) error {
+	open, err := openKeys(ctx, tx, `SELECT id, start_cp || ':' || end_cp || ':' || ifnull(actor_id, 0) || ':' || ifnull(document_id, 0)
+		FROM mentions WHERE article_id = ? AND state = 'proposed'`, articleID)
+	if err != nil {
+		return err
+	}
+	lengths := textLengths{}
+	for i := range ms {
+		m := &ms[i]
+		key := fmt.Sprintf("%d:%d:%d:%d", m.Span.Start, m.Span.End, m.ActorID, m.DocumentID)
+		if id, ok := open[key]; ok { // found again: it keeps its id
+			delete(open, key)
+			stored, err := scanMention(tx.QueryRowContext(ctx, "SELECT "+mentionColumns+" FROM mentions WHERE id = ?", id))
+			if err != nil {
+				return err
+			}
+			*m = stored
+			continue
+		}
+		if err := db.propose(ctx, tx, m, lengths); err != nil {
+			return err
+		}
+	}
+	return deleteIDs(ctx, tx, "mentions", open)
 }
 
 // asProposal fills the defaults of a proposal and checks it.
@@ -288,4 +288,35 @@ func scanMention(r scanner) (model.Mention, error) {
 	m.CreatedAt, m.UpdatedAt = parseTime(created), parseTime(updated)
 	m.ActorID, m.DocumentID = actor.Int64, document.Int64
 	return m, err
+}
+
+// openKeys reads (id, key) rows: the open proposals of an article, keyed by
+// what makes them the same proposal when it is found again.
+func openKeys(ctx context.Context, q querier, query string, articleID int64) (map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, query, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, err
+		}
+		keys[key] = id
+	}
+	return keys, rows.Err()
+}
+
+// deleteIDs removes the rows of table whose ids are the map's values: the
+// open proposals that were not found again.
+func deleteIDs(ctx context.Context, q querier, table string, ids map[string]int64) error {
+	for _, id := range ids {
+		if _, err := q.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -57,28 +57,34 @@ func (db *DB) ReplaceProposals(ctx context.Context, articleID int64, ps []model.
 		if err := requireArticle(ctx, tx, articleID); err != nil {
 			return err
 		}
-		open, err := openKeys(ctx, tx, `SELECT id, kind || ':' || start_cp || ':' || end_cp || ':' || text
-			FROM proposals WHERE article_id = ? AND state = 'proposed'`, articleID)
-		if err != nil {
-			return err
-		}
-		lengths := textLengths{}
-		for i := range ps {
-			p := &ps[i]
-			key := fmt.Sprintf("%s:%d:%d:%s", p.Kind, p.Span.Start, p.Span.End, p.Text)
-			if id, ok := open[key]; ok { // found again: it keeps its id
-				delete(open, key)
-				if err := db.refreshProposal(ctx, tx, id, p); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := db.insertProposal(ctx, tx, p, lengths); err != nil {
+		return db.replaceProposals(ctx, tx, articleID, ps)
+	})
+}
+
+// replaceProposals keeps the open proposals found again (and their ids),
+// adds the new ones and deletes those not found again.
+func (db *DB) replaceProposals(ctx context.Context, tx *sql.Tx, articleID int64, ps []model.Proposal) error {
+	open, err := openKeys(ctx, tx, `SELECT id, kind || ':' || start_cp || ':' || end_cp || ':' || text
+		FROM proposals WHERE article_id = ? AND state = 'proposed'`, articleID)
+	if err != nil {
+		return err
+	}
+	lengths := textLengths{}
+	for i := range ps {
+		p := &ps[i]
+		key := fmt.Sprintf("%s:%d:%d:%s", p.Kind, p.Span.Start, p.Span.End, p.Text)
+		if id, ok := open[key]; ok { // found again: it keeps its id
+			delete(open, key)
+			if err := db.refreshProposal(ctx, tx, id, p); err != nil {
 				return err
 			}
+			continue
 		}
-		return deleteIDs(ctx, tx, "proposals", open)
-	})
+		if err := db.insertProposal(ctx, tx, p, lengths); err != nil {
+			return err
+		}
+	}
+	return deleteIDs(ctx, tx, "proposals", open)
 }
 
 // refreshProposal saves the details of an open proposal found again.

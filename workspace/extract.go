@@ -57,11 +57,8 @@ func (ws *Workspace) save(ctx context.Context, articleID int64, f findings) erro
 	for i := range f.proposals {
 		f.proposals[i].ArticleID = articleID
 	}
-	if err := ws.ReplaceProposedMentions(ctx, articleID, f.mentions); err != nil {
-		return fmt.Errorf("names found in article %d: %w", articleID, err)
-	}
-	if err := ws.ReplaceProposals(ctx, articleID, f.proposals); err != nil {
-		return fmt.Errorf("proposals for article %d: %w", articleID, err)
+	if err := ws.ReplaceFindings(ctx, articleID, f.mentions, f.proposals); err != nil {
+		return fmt.Errorf("names and proposals found in article %d: %w", articleID, err)
 	}
 	return nil
 }
