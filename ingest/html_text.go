@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -110,25 +111,47 @@ func (w *textWriter) children(n *html.Node, depth int) {
 
 // text1 writes a text node: verbatim inside <pre>, otherwise with runs of
 // HTML whitespace collapsed to one space. Non-breaking spaces are not HTML
-// whitespace and stay.
+// whitespace and stay. Words are written whole rather than rune by rune.
 func (w *textWriter) text1(s string) {
 	if w.pre > 0 {
 		w.cur.WriteString(s)
 		w.count(len(strings.TrimSpace(s)))
 		return
 	}
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+	for s != "" {
+		n := strings.IndexAny(s, htmlSpace)
+		if n == 0 {
 			w.space = true
+			s = s[1:]
 			continue
 		}
-		if w.space && w.cur.Len() > 0 && !strings.HasSuffix(w.cur.String(), "\n") && !strings.HasSuffix(w.cur.String(), "\t") {
-			w.cur.WriteByte(' ')
+		if n < 0 {
+			n = len(s)
 		}
-		w.space = false
-		w.cur.WriteRune(r)
-		w.count(1)
+		w.word(s[:n])
+		s = s[n:]
 	}
+}
+
+// htmlSpace is the whitespace HTML collapses (all of it ASCII, so a byte
+// search finds it).
+const htmlSpace = " \t\n\r\f"
+
+// word writes a run of text without HTML whitespace, after one space if
+// whitespace came before it within the line.
+func (w *textWriter) word(s string) {
+	if w.space && w.cur.Len() > 0 && !strings.HasSuffix(w.cur.String(), "\n") && !strings.HasSuffix(w.cur.String(), "\t") {
+		w.cur.WriteByte(' ')
+	}
+	w.space = false
+	if utf8.ValidString(s) {
+		w.cur.WriteString(s)
+	} else {
+		for _, r := range s { // each invalid byte becomes U+FFFD
+			w.cur.WriteRune(r)
+		}
+	}
+	w.count(utf8.RuneCountInString(s))
 }
 
 func (w *textWriter) count(n int) {

@@ -44,35 +44,68 @@ func Normalize(s string) string {
 }
 
 // cleanRunes makes s valid UTF-8, turns every kind of line break into "\n"
-// and drops invisible and control characters.
+// and drops invisible and control characters. Runs of text that need none
+// of this (nearly all of an article) are copied whole rather than rune by
+// rune, and a text that needs none of it is returned as it is.
 func cleanRunes(s string) string {
+	n := keptLen(s)
+	if n == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
+	for i := 0; ; n = keptLen(s[i:]) {
+		b.WriteString(s[i : i+n])
+		if i += n; i == len(s) {
+			return b.String()
+		}
+		i = cleanRune(&b, s, i)
+	}
+}
+
+// keptLen is the length of the longest prefix of s that cleanRunes keeps
+// as it is: valid UTF-8 without line breaks other than "\n", and without
+// invisible or control characters other than tab.
+func keptLen(s string) int {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == utf8.RuneError && size == 1 {
-			b.WriteRune(utf8.RuneError)
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F {
+				return i
+			}
+			i++
 			continue
 		}
-		switch {
-		case r == '\r':
-			b.WriteByte('\n')
-			if i < len(s) && s[i] == '\n' {
-				i++
-			}
-		case r == '\u2029':
-			b.WriteString("\n\n")
-		case r == '\f' || r == '\v' || r == '\u0085' || r == '\u2028':
-			b.WriteByte('\n')
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case invisible(r):
-		default:
-			b.WriteRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' || r == '\u0085' || invisible(r) {
+			return i
 		}
+		i += size
 	}
-	return b.String()
+	return len(s)
+}
+
+// cleanRune writes what becomes of the rune at s[i], which keptLen stopped
+// at, and returns where the text goes on.
+func cleanRune(b *strings.Builder, s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	i += size
+	switch {
+	case r == utf8.RuneError && size == 1:
+		b.WriteRune(utf8.RuneError)
+	case r == '\r':
+		b.WriteByte('\n')
+		if i < len(s) && s[i] == '\n' {
+			i++
+		}
+	case r == '\u2029':
+		b.WriteString("\n\n")
+	case r == '\f' || r == '\v' || r == '\u0085' || r == '\u2028':
+		b.WriteByte('\n')
+	case invisible(r):
+	default:
+		b.WriteRune(r)
+	}
+	return i
 }
 
 // invisible reports runes Normalize drops: C0 and C1 controls (tab and line

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +24,7 @@ func ReadFile(path string) (Document, error) {
 	if info.Size() > MaxFileSize {
 		return Document{}, refuse(path, "%s", reasonTooBig(info.Size()))
 	}
-	data, err := readAtMost(path, MaxFileSize+1)
+	data, err := readAtMost(path, MaxFileSize+1, info.Size())
 	if err != nil {
 		return Document{}, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -32,14 +33,17 @@ func ReadFile(path string) (Document, error) {
 }
 
 // readAtMost reads up to n bytes, guarding against a file that grows
-// between the size check and the read.
-func readAtMost(path string, n int64) ([]byte, error) {
+// between the size check and the read. size, the size the check saw, lets
+// the buffer be made once instead of grown as the file is read.
+func readAtMost(path string, n, size int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, n))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, n)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, n))
+	return buf.Bytes(), err
 }
 
 // ReadBytes reads the contents of a file called name. The extension

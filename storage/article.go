@@ -32,15 +32,28 @@ var (
 
 // CreateArticle stores a new article with its tags and fills its id, uid,
 // times, hash (when empty) and revision (always 1). The same text imported
-// twice is refused with ErrConflict naming the article that has it.
+// twice is refused with a *model.DuplicateError (an ErrConflict) naming the
+// article that has it.
 func (db *DB) CreateArticle(ctx context.Context, a *model.Article) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	stmts := db.prepared(ctx, articleInsertQueries...)
 	return db.update(ctx, "create article", func(tx *sql.Tx) error {
-		return db.insertArticle(ctx, tx, a)
+		return db.insertArticle(ctx, stmts.in(tx), a)
 	})
 }
+
+const (
+	articleInsertSQL = `INSERT INTO articles (uid, created_at, updated_at, title, source_id, author, url,
+		published_at, retrieved_at, language, body, hash, revision, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	articleByHashSQL = "SELECT id, title FROM articles WHERE hash = ?"
+)
+
+// articleInsertQueries are the statements that storing an article runs,
+// prepared once on the writer: with the search trigger that the insert
+// fires, preparing them costs as much as running them.
+var articleInsertQueries = []string{articleByHashSQL, articleInsertSQL, articleTags.existsSQL, articleTags.insertSQL}
 
 // insertArticle is shared by CreateArticle and the bulk path; q is the
 // transaction or its prepared statements.
@@ -48,21 +61,17 @@ func (db *DB) insertArticle(ctx context.Context, q querier, a *model.Article) er
 	if a.Hash == "" {
 		a.Hash = model.ContentHash(a.Body)
 	}
-	if err := refuseDuplicate(ctx, q, a.Hash); err != nil {
-		return err
-	}
 	a.Revision = 1
 	a.TagIDs = normalIDs(a.TagIDs)
 	if err := articleTags.check(ctx, q, a.TagIDs); err != nil {
 		return err
 	}
 	db.stamp(&a.Meta)
-	res, err := q.ExecContext(ctx, `INSERT INTO articles (uid, created_at, updated_at, title, source_id, author, url,
-		published_at, retrieved_at, language, body, hash, revision, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := q.ExecContext(ctx, articleInsertSQL,
 		a.UID, timeText(a.CreatedAt), timeText(a.UpdatedAt), a.Title, nullID(a.SourceID), a.Author, a.URL,
 		timeText(a.PublishedAt), timeText(a.RetrievedAt), a.Language, a.Body, a.Hash, a.Revision, a.Notes)
 	if err != nil {
-		return missingRef(err, "source %d does not exist", a.SourceID)
+		return insertFailure(ctx, q, a, err)
 	}
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
@@ -70,19 +79,31 @@ func (db *DB) insertArticle(ctx context.Context, q querier, a *model.Article) er
 	return articleTags.add(ctx, q, a.ID, a.TagIDs)
 }
 
-// refuseDuplicate reports the article that already holds a text, so that an
-// importer can say which one the new file repeats.
+// insertFailure explains why the insert of a was refused. The unique index
+// on the hash is the one duplicate check: only a text refused by it pays
+// for finding the article that holds it.
+func insertFailure(ctx context.Context, q querier, a *model.Article, err error) error {
+	if strings.Contains(err.Error(), "UNIQUE constraint failed: articles.hash") {
+		if dup := refuseDuplicate(ctx, q, a.Hash); dup != nil {
+			return dup
+		}
+	}
+	return missingRef(err, "source %d does not exist", a.SourceID)
+}
+
+// refuseDuplicate reports the article that already holds a text as a
+// *model.DuplicateError, so that an importer can say which one the new file
+// repeats without a second look-up.
 func refuseDuplicate(ctx context.Context, q querier, hash string) error {
-	var id int64
-	var title string
-	err := q.QueryRowContext(ctx, "SELECT id, title FROM articles WHERE hash = ?", hash).Scan(&id, &title)
+	var dup model.DuplicateError
+	err := q.QueryRowContext(ctx, articleByHashSQL, hash).Scan(&dup.ArticleID, &dup.Title)
 	if err == sql.ErrNoRows {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return model.Conflictf("duplicate of article %d %q, which has the same text", id, title)
+	return &dup
 }
 
 // Article reads one article with its body and tags.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"dossier/extract"
 	"dossier/ingest"
 	"dossier/model"
 )
@@ -44,10 +45,18 @@ type Progress struct {
 // Import reads files and folders (recursively) into articles, each in its
 // own transaction, and returns a result per file in the order given (a
 // folder's files in name order). A file that cannot be read is refused with
-// its reason; the rest go on. Cancelling ctx stops before the next file;
-// the file being stored is committed or rolled back whole. progress, when
-// not nil, is called from Import's goroutine after each file.
+// its reason; the rest go on. Cancelling ctx stops before the next file:
+// the file being stored then is stored whole, and its result is the last.
+// progress, when not nil, is called from Import's goroutine after each file.
 func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(Progress)) ([]ImportResult, error) {
+	// Each store runs to its end whatever becomes of ctx, so that its
+	// result says what happened; that also spares the driver a watcher
+	// for every statement.
+	storeCtx := context.WithoutCancel(ctx)
+	k, err := ws.known(ctx)
+	if err != nil {
+		return nil, err
+	}
 	files, results := expand(paths)
 	total := len(files) + len(results)
 	report := func(current string) {
@@ -56,11 +65,11 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 		}
 	}
 	report("")
-	for parsed := range readAll(ctx, files) {
+	for parsed := range readAll(ctx, files, k) {
 		if err := ctx.Err(); err != nil {
 			return results, err
 		}
-		results = append(results, ws.store(ctx, parsed))
+		results = append(results, ws.store(storeCtx, parsed))
 		report(parsed.path)
 	}
 	if err := ctx.Err(); err != nil {
@@ -72,7 +81,16 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 // ImportText stores pasted text as an article; name says where it came from.
 func (ws *Workspace) ImportText(ctx context.Context, name, text string) (ImportResult, error) {
 	doc, err := ingest.FromPaste(text)
-	r := ws.store(ctx, parsedFile{path: name, doc: doc, err: err})
+	p := parsedFile{path: name, doc: doc, err: err}
+	if err == nil {
+		k, err := ws.known(ctx)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		f := find(k, doc.Body)
+		p.found = &f
+	}
+	r := ws.store(ctx, p)
 	if r.Status == Refused {
 		return r, model.Invalidf("%s", r.Detail)
 	}
@@ -84,6 +102,8 @@ type parsedFile struct {
 	path string
 	doc  ingest.Document
 	err  error
+	// found is what the extractor saw in the body, when it looked.
+	found *findings
 }
 
 // store writes one parsed file as an article, or says why not.
@@ -93,18 +113,26 @@ func (ws *Workspace) store(ctx context.Context, p parsedFile) ImportResult {
 		return refused(r, p.err)
 	}
 	a := articleFrom(p.doc, ws.Now())
-	if prior, err := ws.ArticleByHash(ctx, a.Hash); err == nil {
-		r.Status, r.ArticleID, r.Title = Duplicate, prior.ID, prior.Title
-		r.Detail = fmt.Sprintf("duplicate of article %d %q", prior.ID, prior.Title)
+	// The duplicate check is the one CreateArticle makes inside its
+	// transaction: a look-up beforehand would cost a read per file and
+	// could still be overtaken by another writer.
+	var dup *model.DuplicateError
+	if err := ws.CreateArticle(ctx, &a); errors.As(err, &dup) {
+		r.Status, r.ArticleID, r.Title = Duplicate, dup.ArticleID, dup.Title
+		r.Detail = fmt.Sprintf("duplicate of article %d %q", dup.ArticleID, dup.Title)
 		return r
-	} else if !errors.Is(err, model.ErrNotFound) {
-		return refused(r, err)
-	}
-	if err := ws.CreateArticle(ctx, &a); err != nil {
+	} else if err != nil {
 		return refused(r, err)
 	}
 	r.Status, r.ArticleID, r.Title = Imported, a.ID, a.Title
 	r.Detail = fmt.Sprintf("article %d %q", a.ID, a.Title)
+	if p.found != nil {
+		// The article is stored; names it holds can be found again later
+		// (dossier rescan), so a failure here does not undo the import.
+		if err := ws.save(ctx, a.ID, *p.found); err != nil {
+			r.Detail += fmt.Sprintf("; its names were not searched (%v): run `dossier rescan`", err)
+		}
+	}
 	return r
 }
 
@@ -161,10 +189,11 @@ func notReadable(err error) error {
 	return err
 }
 
-// readAll parses files on every core and yields them in the given order,
+// readAll parses files, and finds the names and proposals in them, on
+// every core, and yields them in the given order,
 // so that storing (one writer) overlaps with reading. It stops early when
 // ctx is cancelled.
-func readAll(ctx context.Context, files []string) <-chan parsedFile {
+func readAll(ctx context.Context, files []string, k *extract.Known) <-chan parsedFile {
 	out := make(chan parsedFile)
 	workers := max(1, min(runtime.NumCPU(), len(files)))
 	slots := make([]chan parsedFile, len(files))
@@ -179,8 +208,13 @@ func readAll(ctx context.Context, files []string) <-chan parsedFile {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				doc, err := ingest.ReadFile(files[i])
-				slots[i] <- parsedFile{path: files[i], doc: doc, err: err}
+				p := parsedFile{path: files[i]}
+				p.doc, p.err = ingest.ReadFile(files[i])
+				if p.err == nil && k != nil { // the extractor runs here, on every core
+					f := find(k, p.doc.Body)
+					p.found = &f
+				}
+				slots[i] <- p
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +147,51 @@ func TestImportText(t *testing.T) {
 	}
 	if _, err := ws.ImportText(context.Background(), "pasted", "  \n\n "); !errors.Is(err, model.ErrInvalid) {
 		t.Fatalf("empty paste: %v", err)
+	}
+}
+
+func TestImportFolderWithRepeatedText(t *testing.T) {
+	ctx := context.Background()
+	ws := mustCreate(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"1-first.txt":  "Talks resume in Geneva\n\nDelegations met on Monday.",
+		"2-copy.txt":   "Talks resume in Geneva\r\n\r\nDelegations met on Monday.\r\n", // the same text once normalised
+		"3-other.txt":  "Vote delayed\n\nThe vote was delayed again.",
+		"4-copy.txt":   "\ufeffVote delayed  \n\n\nThe vote was delayed again.\n",
+		"5-second.txt": "Sanctions list grows\n\nThe council added nine names.",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	results, err := ws.Import(ctx, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != len(files) {
+		t.Fatalf("%d results for %d files", len(results), len(files))
+	}
+	first, other := results[0], results[2]
+	want := []struct {
+		status ImportStatus
+		of     ImportResult // the result whose article a duplicate names
+	}{{Imported, first}, {Duplicate, first}, {Imported, other}, {Duplicate, other}, {Imported, ImportResult{}}}
+	for i, w := range want {
+		r := results[i]
+		if r.Status != w.status {
+			t.Fatalf("%s: %s (%s), want %s", filepath.Base(r.Path), r.Status, r.Detail, w.status)
+		}
+		if w.status != Duplicate {
+			continue
+		}
+		detail := fmt.Sprintf("duplicate of article %d %q", w.of.ArticleID, w.of.Title)
+		if r.ArticleID != w.of.ArticleID || r.Title != w.of.Title || r.Detail != detail {
+			t.Errorf("%s: %+v, want a duplicate of article %d %q (%s)", filepath.Base(r.Path), r, w.of.ArticleID, w.of.Title, detail)
+		}
+	}
+	if _, total, _ := ws.ListArticles(ctx, model.ArticleFilter{}); total != 3 {
+		t.Fatalf("%d articles, want 3", total)
 	}
 }

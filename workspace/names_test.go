@@ -130,3 +130,33 @@ func TestRejectedMentionStaysRejectedAfterRescan(t *testing.T) {
 		t.Fatalf("after a rescan: %+v", after)
 	}
 }
+
+func TestImportFindsNamesAndProposals(t *testing.T) {
+	ctx := context.Background()
+	ws := mustCreate(t)
+	witkoff := model.Actor{Name: "Steve Witkoff", Kind: model.ActorPerson}
+	if err := ws.CreateActor(ctx, &witkoff); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.AddAlias(ctx, &model.Alias{Name: "Witkoff", ActorID: witkoff.ID}); err != nil {
+		t.Fatal(err)
+	}
+	ws.WaitRescans()
+	res, err := ws.Import(ctx, []string{samplePath}, nil)
+	if err != nil || res[0].Status != Imported {
+		t.Fatal(res, err)
+	}
+	ms, total, err := ws.ListMentions(ctx, model.MentionFilter{ArticleID: res[0].ArticleID, ActorID: witkoff.ID})
+	if err != nil || total == 0 {
+		t.Fatalf("no mention of Witkoff found at import: %v", err)
+	}
+	for _, m := range ms {
+		if m.Text != "Steve Witkoff" && m.Text != "Witkoff" {
+			t.Errorf("mention %q is not one of Witkoff's names", m.Text)
+		}
+	}
+	_, n, err := ws.ListProposals(ctx, model.ProposalFilter{ArticleID: res[0].ArticleID, Kind: model.ProposeActor})
+	if err != nil || n == 0 {
+		t.Fatalf("no actor proposed at import (%v)", err)
+	}
+}
