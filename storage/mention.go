@@ -32,8 +32,7 @@ func (db *DB) insertMention(ctx context.Context, q querier, m *model.Mention, le
 
 func (db *DB) insertMentionRow(ctx context.Context, q querier, m *model.Mention) error {
 	db.stamp(&m.Meta)
-	res, err := q.ExecContext(ctx, `INSERT INTO mentions (uid, created_at, updated_at, article_id, start_cp, end_cp,
-		text, actor_id, document_id, state, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := q.ExecContext(ctx, mentionInsertSQL,
 		m.UID, timeText(m.CreatedAt), timeText(m.UpdatedAt), m.ArticleID, m.Span.Start, m.Span.End,
 		m.Text, nullID(m.ActorID), nullID(m.DocumentID), m.State, m.Origin)
 	if err != nil {
@@ -204,20 +203,24 @@ func (db *DB) ReplaceFindings(ctx context.Context, articleID int64, ms []model.M
 			return err
 		}
 	}
+	// Prepared once on the writer: an import stores findings for every
+	// article, and parsing these statements anew costs as much as running them.
+	stmts := db.prepared(ctx, mentionSameSQL, mentionInsertSQL, proposalInsertSQL)
 	return db.update(ctx, "replace findings", func(tx *sql.Tx) error {
 		if err := requireArticle(ctx, tx, articleID); err != nil {
 			return err
 		}
-		if err := db.replaceMentions(ctx, tx, articleID, ms); err != nil {
+		q := stmts.in(tx)
+		if err := db.replaceMentions(ctx, q, articleID, ms); err != nil {
 			return err
 		}
-		return db.replaceProposals(ctx, tx, articleID, ps)
+		return db.replaceProposals(ctx, q, articleID, ps)
 	})
 }
 
 // replaceMentions keeps the proposed mentions found again (and their ids),
 // adds the new ones and deletes those not found again.
-func (db *DB) replaceMentions(ctx context.Context, tx *sql.Tx, articleID int64, ms []model.Mention) error {
+func (db *DB) replaceMentions(ctx context.Context, tx querier, articleID int64, ms []model.Mention) error {
 	open, err := openKeys(ctx, tx, `SELECT id, start_cp || ':' || end_cp || ':' || ifnull(actor_id, 0) || ':' || ifnull(document_id, 0)
 		FROM mentions WHERE article_id = ? AND state = 'proposed'`, articleID)
 	if err != nil {
@@ -267,8 +270,7 @@ func (db *DB) propose(ctx context.Context, q querier, m *model.Mention, lengths 
 		return err
 	}
 	var one int
-	err := q.QueryRowContext(ctx, `SELECT 1 FROM mentions WHERE article_id = ? AND start_cp = ? AND end_cp = ?
-		AND ifnull(actor_id, 0) = ? AND ifnull(document_id, 0) = ?`,
+	err := q.QueryRowContext(ctx, mentionSameSQL,
 		m.ArticleID, m.Span.Start, m.Span.End, m.ActorID, m.DocumentID).Scan(&one)
 	if err == nil {
 		return nil
@@ -320,3 +322,9 @@ func deleteIDs(ctx context.Context, q querier, table string, ids map[string]int6
 	}
 	return nil
 }
+
+const mentionInsertSQL = `INSERT INTO mentions (uid, created_at, updated_at, article_id, start_cp, end_cp,
+		text, actor_id, document_id, state, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const mentionSameSQL = `SELECT 1 FROM mentions WHERE article_id = ? AND start_cp = ? AND end_cp = ?
+		AND ifnull(actor_id, 0) = ? AND ifnull(document_id, 0) = ?`

@@ -63,9 +63,9 @@ func (db *DB) ReplaceProposals(ctx context.Context, articleID int64, ps []model.
 
 // replaceProposals keeps the open proposals found again (and their ids),
 // adds the new ones and deletes those not found again.
-func (db *DB) replaceProposals(ctx context.Context, tx *sql.Tx, articleID int64, ps []model.Proposal) error {
+func (db *DB) replaceProposals(ctx context.Context, tx querier, articleID int64, ps []model.Proposal) error {
 	open, err := openKeys(ctx, tx, `SELECT id, kind || ':' || start_cp || ':' || end_cp || ':' || text
-		FROM proposals WHERE article_id = ? AND state = 'proposed'`, articleID)
+		FROM proposals WHERE article_id = ? AND +state = 'proposed'`, articleID) // +state: look up by article, never by state
 	if err != nil {
 		return err
 	}
@@ -135,9 +135,7 @@ func (db *DB) insertProposal(ctx context.Context, q querier, p *model.Proposal, 
 	}
 	meta := p.Meta
 	db.stamp(&p.Meta)
-	res, err := q.ExecContext(ctx, `INSERT INTO proposals (uid, created_at, updated_at, article_id, kind, start_cp, end_cp,
-		text, state, result_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (article_id, kind, start_cp, end_cp, text) DO NOTHING`,
+	res, err := q.ExecContext(ctx, proposalInsertSQL,
 		p.UID, timeText(p.CreatedAt), timeText(p.UpdatedAt), p.ArticleID, p.Kind, p.Span.Start, p.Span.End,
 		p.Text, p.State, nullID(p.ResultID), detail)
 	if err != nil {
@@ -278,3 +276,8 @@ func scanProposal(r scanner) (model.Proposal, error) {
 	d.fill(&p)
 	return p, nil
 }
+
+// proposalInsertSQL adds a proposal unless the same one exists.
+const proposalInsertSQL = `INSERT INTO proposals (uid, created_at, updated_at, article_id, kind, start_cp, end_cp,
+		text, state, result_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (article_id, kind, start_cp, end_cp, text) DO NOTHING`
