@@ -53,10 +53,6 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 	// result says what happened; that also spares the driver a watcher
 	// for every statement.
 	storeCtx := context.WithoutCancel(ctx)
-	k, err := ws.known(ctx)
-	if err != nil {
-		return nil, err
-	}
 	files, results := expand(paths)
 	total := len(files) + len(results)
 	report := func(current string) {
@@ -65,6 +61,10 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 		}
 	}
 	report("")
+	k, err := ws.known(ctx)
+	if err != nil {
+		return results, err
+	}
 	for parsed := range readAll(ctx, files, k) {
 		if err := ctx.Err(); err != nil {
 			return results, err
