@@ -65,6 +65,9 @@ func matchSuite(ctx context.Context, env *Env) ([]Row, error) {
 	// A pipe, not /dev/null: GNU grep stops at the first match when it
 	// sees its output thrown away.
 	grep.Stdout = io.Discard
+	// The C locale: grep's fastest, byte-wise mode. In a UTF-8 locale its
+	// -w word test decodes every character and runs far slower.
+	grep.Env = append(os.Environ(), "LC_ALL=C")
 	if err := grep.Run(); err != nil {
 		return nil, fmt.Errorf("grep: %w", err)
 	}
@@ -73,7 +76,7 @@ func matchSuite(ctx context.Context, env *Env) ([]Row, error) {
 	recall, precision := peopleScores(c)
 	return []Row{
 		{Issue: "extract", Figure: fmt.Sprintf("find %d names of %d actors and %d documents in %.0f MB (%d found; matcher built in the time)", len(names), len(c.Actors), len(c.Documents), mb, found),
-			Ours: mb / ours.Seconds(), Peer: mb / theirs.Seconds(), PeerBy: "grep -F -w -o -f aliases.txt, case-sensitive", Unit: "MB/s",
+			Ours: mb / ours.Seconds(), Peer: mb / theirs.Seconds(), PeerBy: "grep -F -w -o -f aliases.txt, case-sensitive, C locale", Unit: "MB/s",
 			Target: "at least as fast as grep", Met: ours <= theirs, HigherIsBetter: true},
 		{Issue: "extract", Figure: fmt.Sprintf("people found by the proposer in %d generated articles, no actor known (precision %.1f%%)", len(c.Articles), 100*precision),
 			Ours: 100 * recall, Unit: "% recall", Target: "≥ 95%", Met: recall >= 0.95, HigherIsBetter: true},
