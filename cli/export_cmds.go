@@ -289,7 +289,7 @@ func (r *exportRequest) write(ctx context.Context, ws *workspace.Workspace, opts
 	case r.view != nil:
 		line.write("exporting the " + r.view.name + " view")
 		var rep workspace.ExportReport
-		err := writeWhole(r.out, func(w io.Writer) error {
+		err := workspace.WriteFileWhole(r.out, func(w io.Writer) error {
 			var err error
 			rep, err = ws.ExportView(ctx, r.view.name, r.view.filter(opts), r.format, w)
 			return err
@@ -316,35 +316,6 @@ func (r *exportRequest) failure(rep workspace.ExportReport, err error) error {
 	}
 	return withHint(fmt.Errorf("export interrupted; of the CSV files in %s, %s", r.out, done),
 		"run the command again with --force to write them all")
-}
-
-// writeWhole writes path under a temporary name beside it, which it takes
-// only once write succeeded: an interrupted export leaves no half file.
-func writeWhole(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; an export is meant to be shared.
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // printExport says what was written: the file or folder, the rows of each

@@ -63,7 +63,7 @@ func (ws *Workspace) ExportWorkbook(ctx context.Context, w io.Writer, opts Expor
 // cancelled export leaves no half-written workbook.
 func (ws *Workspace) ExportWorkbookFile(ctx context.Context, path string, opts ExportOptions, progress func(ExportProgress)) (ExportReport, error) {
 	var rep ExportReport
-	err := writeFileWhole(path, func(w io.Writer) error {
+	err := WriteFileWhole(path, func(w io.Writer) error {
 		var err error
 		rep, err = ws.ExportWorkbook(ctx, w, opts, progress)
 		return err
@@ -199,9 +199,10 @@ func (ws *Workspace) readForExport(ctx context.Context, opts ExportOptions, link
 	})
 }
 
-// writeFileWhole writes a file under a temporary name beside it and gives
-// it its name when write succeeds.
-func writeFileWhole(path string, write func(io.Writer) error) (err error) {
+// WriteFileWhole writes a file under a temporary name beside it and gives
+// it its name only when write succeeds: an interrupted export leaves no
+// half-written file.
+func WriteFileWhole(path string, write func(io.Writer) error) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
