@@ -60,7 +60,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, cli.ErrorLine(fmt.Errorf("add the demo articles: %w", err)))
 		}
 	}
-	openWindow(ws.Path())
+	openWindow(ws)
 }
 
 // windowRequest reports whether args ask for the window — nothing but an
@@ -100,9 +100,9 @@ func runCommandLine(args []string) int {
 	return cli.Run(ctx, args, os.Stdout, os.Stderr)
 }
 
-// openWindow shows the main window on the workspace at path and returns
-// when the analyst quits.
-func openWindow(path string) {
+// openWindow shows the main window on the workspace and returns when the
+// analyst quits.
+func openWindow(ws *workspace.Workspace) {
 	fyneapp.SetMetadata(fyne.AppMetadata{
 		ID:      appID,
 		Name:    appName,
@@ -112,7 +112,7 @@ func openWindow(path string) {
 	})
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	w := app.NewMainWindow(a, workspace.Name(path))
-	w.SetMessage(path)
+	w := app.NewMainWindow(a, ws)
+	w.SetMessage(ws.Path())
 	w.Window.ShowAndRun()
 }

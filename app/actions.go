@@ -23,26 +23,27 @@ var menus = []string{"File", "Edit", "View", "Help"}
 // newActions lists every action of the window in menu order.
 func (m *MainWindow) newActions() []action {
 	acts := []action{
-		{menu: "File", label: "New…", shortcut: ctrl(fyne.KeyN), run: m.later("Creating a workspace")},
-		{menu: "File", label: "Open…", shortcut: ctrl(fyne.KeyO), run: m.later("Opening another workspace")},
-		{menu: "File", label: "Recent workspaces", submenu: recentMenu},
+		{menu: "File", label: "New…", shortcut: ctrl(fyne.KeyN), run: m.newWorkspace},
+		{menu: "File", label: "Open…", shortcut: ctrl(fyne.KeyO), run: m.openWorkspace},
+		{menu: "File", label: "Recent workspaces", submenu: m.recentMenu},
 		{menu: "File"},
-		{menu: "File", label: "Import files…", shortcut: ctrl(fyne.KeyI), run: m.later("Importing files")},
-		{menu: "File", label: "Import folder…", shortcut: ctrlShift(fyne.KeyI), run: m.later("Importing a folder")},
-		{menu: "File", label: "Paste as article…", shortcut: ctrlShift(fyne.KeyV), run: m.later("Pasting text as an article")},
+		{menu: "File", label: "Import files…", shortcut: ctrl(fyne.KeyI), run: m.importFiles},
+		{menu: "File", label: "Import folder…", shortcut: ctrlShift(fyne.KeyI), run: m.importFolder},
+		{menu: "File", label: "Paste as article…", shortcut: ctrlShift(fyne.KeyV), run: m.pasteArticle},
 		{menu: "File"},
-		{menu: "File", label: "Export workbook…", shortcut: ctrl(fyne.KeyE), run: m.later("Exporting an Excel workbook")},
-		{menu: "File", label: "Export CSV…", run: m.later("Exporting CSV")},
-		{menu: "File", label: "Backup…", run: m.later("Backing up the workspace")},
+		{menu: "File", label: "Export workbook…", shortcut: ctrlShift(fyne.KeyE), run: m.exportWorkbook},
+		{menu: "File", label: "Export CSV…", run: m.exportCSV},
+		{menu: "File", label: "Backup…", run: m.backupWorkspace},
 		// Ctrl+Z is Fyne's own Undo shortcut; the desktop driver only matches
 		// it by name, so the menu must use that type rather than a custom one.
-		{menu: "Edit", label: "Undo", shortcut: &fyne.ShortcutUndo{}, run: m.later("Undo")},
-		{menu: "Edit", label: "Redo", shortcut: ctrlShift(fyne.KeyZ), run: m.later("Redo")},
+		{menu: "Edit", label: "Undo", shortcut: &fyne.ShortcutUndo{}, run: m.undoLast},
+		{menu: "Edit", label: "Redo", shortcut: ctrlShift(fyne.KeyZ), run: m.redoLast},
 		{menu: "Edit"},
-		{menu: "Edit", label: "Find", shortcut: ctrl(fyne.KeyF), run: m.later("Finding text")},
+		{menu: "Edit", label: "Excerpt from selection…", shortcut: ctrl(fyne.KeyE), run: func() { m.articles.newExcerpt() }},
+		{menu: "Edit", label: "Find", shortcut: ctrl(fyne.KeyF), run: func() { m.search.find() }},
 	}
-	for i, v := range views {
-		a := action{menu: "View", label: v.title, run: func() { m.selectView(i) }}
+	for i, v := range m.views {
+		a := action{menu: "View", label: v.title(), run: func() { m.selectView(i) }}
 		if i < len(digitKeys) {
 			a.shortcut = ctrl(digitKeys[i])
 		}
@@ -64,13 +65,6 @@ func ctrl(key fyne.KeyName) fyne.Shortcut {
 
 func ctrlShift(key fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-}
-
-// recentMenu lists recently opened workspaces; none are remembered yet.
-func recentMenu() *fyne.Menu {
-	none := fyne.NewMenuItem("No recent workspaces", nil)
-	none.Disabled = true
-	return fyne.NewMenu("Recent workspaces", none)
 }
 
 // mainMenu builds the main menu from the action table.

@@ -20,7 +20,7 @@ var (
 // the menu or by a signal does not close the window first.
 func (m *MainWindow) restoreSize() {
 	m.Window.Resize(savedSize(m.app.Preferences()))
-	m.Window.SetOnClosed(m.rememberSize)
+	m.Window.SetOnClosed(m.closed)
 	m.app.Lifecycle().SetOnStopped(m.rememberSize)
 }
 
@@ -38,4 +38,10 @@ func (m *MainWindow) rememberSize() {
 	p := m.app.Preferences()
 	p.SetFloat(prefWidth, float64(s.Width))
 	p.SetFloat(prefHeight, float64(s.Height))
+}
+
+// closed stops the window's background work and remembers its size.
+func (m *MainWindow) closed() {
+	m.cancel()
+	m.rememberSize()
 }

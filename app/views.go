@@ -7,21 +7,27 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// view is one place the navigation leads to. Until a view is built, the
-// centre shows what it will hold.
-type view struct {
-	title       string
-	placeholder string
+// view is one place the navigation leads to. Each lives in a file of its
+// own and reads the workspace through the window.
+type view interface {
+	// title names the view in the navigation and the View menu.
+	title() string
+	// content is the view's widget tree; it is built once and kept.
+	content() fyne.CanvasObject
+	// reload reads the workspace again, in the background, after the view
+	// is shown or the workspace has changed.
+	reload()
 }
 
-// views lists the navigation entries, in the order of the View menu.
-var views = []view{
-	{"Articles", "The articles of this workspace will be listed here, with their source, date and grading."},
-	{"Excerpts", "The quotes, claims, figures and events you mark in articles will be gathered here."},
-	{"Actors", "Profiles of the people, organisations, states and groups in your articles will be kept here."},
-	{"Documents", "The plans, frameworks and agreements you track, with their status over time, will be followed here."},
-	{"Tags", "Your codebook of tags will be organised here."},
-	{"Search", "Full-text search across articles, excerpts, notes and profiles will live here."},
+// newViews builds every view, in the order of the navigation.
+func (m *MainWindow) newViews() []view {
+	m.articles = newArticlesView(m)
+	m.excerpts = newExcerptsView(m)
+	m.actors = newActorsView(m)
+	m.documents = newDocumentsView(m)
+	m.tags = newTagsView(m)
+	m.search = newSearchView(m)
+	return []view{m.articles, m.excerpts, m.actors, m.documents, m.tags, m.search}
 }
 
 // welcome is the centre before the analyst picks a view.
@@ -39,13 +45,13 @@ func placeholder(title, sentence string) fyne.CanvasObject {
 
 func (m *MainWindow) newNav() *widget.List {
 	list := widget.NewList(
-		func() int { return len(views) },
+		func() int { return len(m.views) },
 		func() fyne.CanvasObject { return widget.NewLabel("Documents") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < 0 || id >= len(views) {
+			if id < 0 || id >= len(m.views) {
 				return
 			}
-			o.(*widget.Label).SetText(views[id].title)
+			o.(*widget.Label).SetText(m.views[id].title())
 		},
 	)
 	list.OnSelected = m.showView
@@ -57,14 +63,25 @@ func (m *MainWindow) selectView(i int) {
 	m.Nav.Select(i)
 }
 
-// showView puts view i in the centre.
+// showView puts view i in the centre and reads its data.
 func (m *MainWindow) showView(i int) {
-	if i < 0 || i >= len(views) || i == m.current {
+	if i < 0 || i >= len(m.views) || i == m.current {
 		return
 	}
 	m.current = i
-	m.Centre.Objects = []fyne.CanvasObject{placeholder(views[i].title, views[i].placeholder)}
+	m.Centre.Objects = []fyne.CanvasObject{m.views[i].content()}
 	m.Centre.Refresh()
+	m.views[i].reload()
+}
+
+// showViewOf brings v to the centre, as a link from another view does.
+func (m *MainWindow) showViewOf(v view) {
+	for i, w := range m.views {
+		if w == v {
+			m.selectView(i)
+			return
+		}
+	}
 }
 
 // CurrentView names the view in the centre, or "" before one is chosen.
@@ -72,5 +89,14 @@ func (m *MainWindow) CurrentView() string {
 	if m.current < 0 {
 		return ""
 	}
-	return views[m.current].title
+	return m.views[m.current].title()
+}
+
+// changed tells the window that the workspace has changed: the current
+// view and the status bar read it again.
+func (m *MainWindow) changed() {
+	if m.current >= 0 {
+		m.views[m.current].reload()
+	}
+	m.refreshCounts()
 }

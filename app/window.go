@@ -4,9 +4,13 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"dossier/workspace"
 )
 
 // MainWindow is the workbench window. It keeps the widgets that tests tap
@@ -19,23 +23,49 @@ type MainWindow struct {
 	Centre *fyne.Container
 	// Workspace, in the status bar, names the open workspace.
 	Workspace *widget.Label
+	// Counts, in the status bar, sums up what the workspace holds.
+	Counts *widget.Label
 	// Message, in the status bar, tells what the app last did.
 	Message *widget.Label
 
 	app     fyne.App
+	ws      *workspace.Workspace
+	ctx     context.Context // cancelled when the window closes
+	cancel  context.CancelFunc
 	actions []action
+	views   []view
 	current int // index into views, -1 before the analyst picks one
+
+	articles  *articlesView
+	excerpts  *excerptsView
+	actors    *actorsView
+	documents *documentsView
+	tags      *tagsView
+	search    *searchView
+	undo      undoStack
+
+	// spawn runs background work; tests make it synchronous so that they
+	// need no sleeps.
+	spawn func(func())
 }
 
-// NewMainWindow builds the window for the named workspace: title, main menu,
-// navigation, centre and status bar, with the size the analyst left it at.
-func NewMainWindow(a fyne.App, workspaceName string) *MainWindow {
-	m := &MainWindow{app: a, current: -1}
-	m.Window = a.NewWindow(windowTitle(workspaceName))
+// NewMainWindow builds the window on an open workspace: title, main menu,
+// navigation, views and status bar, with the size the analyst left it at.
+func NewMainWindow(a fyne.App, ws *workspace.Workspace) *MainWindow {
+	return newMainWindow(a, ws, func(f func()) { go f() })
+}
+
+func newMainWindow(a fyne.App, ws *workspace.Workspace, spawn func(func())) *MainWindow {
+	m := &MainWindow{app: a, ws: ws, current: -1, spawn: spawn}
+	m.ctx, m.cancel = context.WithCancel(context.Background())
+	name := workspace.Name(ws.Path())
+	m.Window = a.NewWindow(windowTitle(name))
 	m.Window.SetMaster()
-	m.Workspace = widget.NewLabel(workspaceName)
+	m.Workspace = widget.NewLabel(name)
+	m.Counts = widget.NewLabel("")
 	m.Message = widget.NewLabel("")
 	m.Message.Truncation = fyne.TextTruncateEllipsis
+	m.views = m.newViews()
 	m.Nav = m.newNav()
 	m.Centre = container.NewStack(welcome())
 	m.actions = m.newActions()
@@ -43,6 +73,7 @@ func NewMainWindow(a fyne.App, workspaceName string) *MainWindow {
 	registerShortcuts(m.Window.Canvas(), m.actions)
 	m.Window.SetContent(m.layout())
 	m.restoreSize()
+	m.refreshCounts()
 	return m
 }
 
@@ -62,7 +93,7 @@ func (m *MainWindow) SetMessage(text string) {
 
 func (m *MainWindow) layout() fyne.CanvasObject {
 	split := container.NewHSplit(m.Nav, container.NewPadded(m.Centre))
-	split.Offset = 0.18
-	status := container.NewBorder(nil, nil, m.Workspace, nil, m.Message)
+	split.Offset = 0.14
+	status := container.NewBorder(nil, nil, container.NewHBox(m.Workspace, m.Counts), nil, m.Message)
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, split)
 }
