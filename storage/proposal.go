@@ -129,15 +129,12 @@ func (db *DB) insertProposal(ctx context.Context, q querier, p *model.Proposal, 
 	if err := p.Span.Check(n); err != nil {
 		return fmt.Errorf("proposal %q in article %d: %w", p.Text, p.ArticleID, err)
 	}
-	detail, err := detailOf(*p)
-	if err != nil {
-		return fmt.Errorf("proposal %q: %w", p.Text, err)
-	}
 	meta := p.Meta
-	db.stamp(&p.Meta)
-	res, err := q.ExecContext(ctx, proposalInsertSQL,
-		p.UID, timeText(p.CreatedAt), timeText(p.UpdatedAt), p.ArticleID, p.Kind, p.Span.Start, p.Span.End,
-		p.Text, p.State, nullID(p.ResultID), detail)
+	row, err := db.proposalArgs(p)
+	if err != nil {
+		return err
+	}
+	res, err := q.ExecContext(ctx, proposalInsertSQL, row...)
 	if err != nil {
 		return err
 	}

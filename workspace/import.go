@@ -117,7 +117,12 @@ func (ws *Workspace) store(ctx context.Context, p parsedFile) ImportResult {
 	// transaction: a look-up beforehand would cost a read per file and
 	// could still be overtaken by another writer.
 	var dup *model.DuplicateError
-	if err := ws.CreateArticle(ctx, &a); errors.As(err, &dup) {
+	var found findings
+	if p.found != nil {
+		found = *p.found
+	}
+	findingsErr, err := ws.CreateArticleWithFindings(ctx, &a, found.mentions, found.proposals)
+	if errors.As(err, &dup) {
 		r.Status, r.ArticleID, r.Title = Duplicate, dup.ArticleID, dup.Title
 		r.Detail = fmt.Sprintf("duplicate of article %d %q", dup.ArticleID, dup.Title)
 		return r
@@ -126,12 +131,10 @@ func (ws *Workspace) store(ctx context.Context, p parsedFile) ImportResult {
 	}
 	r.Status, r.ArticleID, r.Title = Imported, a.ID, a.Title
 	r.Detail = fmt.Sprintf("article %d %q", a.ID, a.Title)
-	if p.found != nil {
+	if findingsErr != nil {
 		// The article is stored; names it holds can be found again later
 		// (dossier rescan), so a failure here does not undo the import.
-		if err := ws.save(ctx, a.ID, *p.found); err != nil {
-			r.Detail += fmt.Sprintf("; its names were not searched (%v): run `dossier rescan`", err)
-		}
+		r.Detail += fmt.Sprintf("; its names were not searched (%v): run `dossier rescan`", findingsErr)
 	}
 	return r
 }
