@@ -257,35 +257,10 @@ func listActors(ctx context.Context, e *env, ws *workspace.Workspace, f model.Ac
 }
 
 func actorsShowCommand() *command {
-	return &command{
-		name:    "actors show",
-		args:    "ACTOR [--json]",
-		summary: "show an actor's profile: fields, aliases, relations, quotes, documents and mentions",
-		help:    "The mentions come with a bar chart of how many there are per week of publication. " + actorRefHelp,
-		setup: func(fs *flag.FlagSet) runFunc {
-			asJSON := fs.Bool("json", false, "print the profile as a JSON object")
-			return func(ctx context.Context, e *env, args []string) error {
-				if err := requireArgs(args, "ACTOR"); err != nil {
-					return err
-				}
-				return inWorkspace(e, func(ws *workspace.Workspace) error {
-					id, err := resolveRef(ctx, ws, args[0], resolveActor)
-					if err != nil {
-						return err
-					}
-					p, err := ws.ActorProfile(ctx, id)
-					if err != nil {
-						return err
-					}
-					if *asJSON {
-						return writeJSON(e.stdout, newActorProfileJSON(p))
-					}
-					printActorProfile(e.stdout, p)
-					return nil
-				})
-			}
-		},
-	}
+	return showCommand("actors show", "ACTOR", "show an actor's profile: fields, aliases, relations, quotes, documents and mentions",
+		"The mentions come with a bar chart of how many there are per week of publication. "+actorRefHelp,
+		resolveActor, (*workspace.Workspace).ActorProfile,
+		func(p model.ActorProfile) any { return newActorProfileJSON(p) }, printActorProfile)
 }
 
 func printActorProfile(w io.Writer, p model.ActorProfile) {

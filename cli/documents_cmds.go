@@ -249,35 +249,10 @@ func listDocuments(ctx context.Context, e *env, ws *workspace.Workspace, f model
 }
 
 func documentsShowCommand() *command {
-	return &command{
-		name:    "documents show",
-		args:    "DOC [--json]",
-		summary: "show a document's page: fields, parties, status history and mentions",
-		help:    "The status history lists each dated step with its evidence excerpt; the mentions come with a bar chart per week. " + documentRefHelp,
-		setup: func(fs *flag.FlagSet) runFunc {
-			asJSON := fs.Bool("json", false, "print the profile as a JSON object")
-			return func(ctx context.Context, e *env, args []string) error {
-				if err := requireArgs(args, "DOC"); err != nil {
-					return err
-				}
-				return inWorkspace(e, func(ws *workspace.Workspace) error {
-					id, err := resolveRef(ctx, ws, args[0], resolveDocument)
-					if err != nil {
-						return err
-					}
-					p, err := ws.DocumentProfile(ctx, id)
-					if err != nil {
-						return err
-					}
-					if *asJSON {
-						return writeJSON(e.stdout, newDocumentProfileJSON(p))
-					}
-					printDocumentProfile(e.stdout, p)
-					return nil
-				})
-			}
-		},
-	}
+	return showCommand("documents show", "DOC", "show a document's page: fields, parties, status history and mentions",
+		"The status history lists each dated step with its evidence excerpt; the mentions come with a bar chart per week. "+documentRefHelp,
+		resolveDocument, (*workspace.Workspace).DocumentProfile,
+		func(p model.DocumentProfile) any { return newDocumentProfileJSON(p) }, printDocumentProfile)
 }
 
 func printDocumentProfile(w io.Writer, p model.DocumentProfile) {

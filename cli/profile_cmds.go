@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"io"
 	"strings"
 
 	"dossier/model"
@@ -127,6 +128,38 @@ func deleteCommand[T any](p profiled[T], summary, help string) *command {
 						}
 					}
 					return confirmDelete(e.stdout, p.label(item), ts, *yes)
+				})
+			}
+		},
+	}
+}
+
+// showCommand prints one actor's or document's profile, as text or JSON.
+func showCommand[P any](name, ref, summary, help string, resolve resolver,
+	profile func(*workspace.Workspace, context.Context, int64) (P, error),
+	asJSONValue func(P) any, print func(io.Writer, P)) *command {
+	return &command{
+		name: name, args: ref + " [--json]", summary: summary, help: help,
+		setup: func(fs *flag.FlagSet) runFunc {
+			asJSON := fs.Bool("json", false, "print the profile as a JSON object")
+			return func(ctx context.Context, e *env, args []string) error {
+				if err := requireArgs(args, ref); err != nil {
+					return err
+				}
+				return inWorkspace(e, func(ws *workspace.Workspace) error {
+					id, err := resolveRef(ctx, ws, args[0], resolve)
+					if err != nil {
+						return err
+					}
+					p, err := profile(ws, ctx, id)
+					if err != nil {
+						return err
+					}
+					if *asJSON {
+						return writeJSON(e.stdout, asJSONValue(p))
+					}
+					print(e.stdout, p)
+					return nil
 				})
 			}
 		},
