@@ -67,6 +67,7 @@ var Suites = []Suite{
 	{"search", searchSuite},
 	{"extract", matchSuite},
 	{"export", exportSuite},
+	{"window", windowSuite},
 }
 
 // loadSuite: inserting articles and excerpts, on the trigger path and the
