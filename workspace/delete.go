@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"dossier/model"
+	"dossier/storage"
 )
 
 // Kind names the things a delete can remove and a restore put back.
@@ -19,42 +19,75 @@ const (
 	KindTag      Kind = "tag"
 )
 
+// kindTables is the table each kind is stored in.
+var kindTables = map[Kind]string{
+	KindArticle:  "articles",
+	KindExcerpt:  "excerpts",
+	KindActor:    "actors",
+	KindDocument: "documents",
+	KindTag:      "tags",
+}
+
 // Deleted is what one delete took away, kept by the window so that the
 // analyst can undo it during the session.
 type Deleted struct {
 	Kind Kind
 	ID   int64
+
+	// snapshot holds every row the delete removed and every reference it
+	// cleared; only Restore reads it.
+	snapshot storage.Snapshot
 }
 
-// Delete removes one item and what hangs on it.
+// Delete removes one item and what hangs on it: an article's excerpts,
+// mentions and proposals, an actor's aliases, relations and parties, and
+// so on; references to it elsewhere are cleared, and a tag's sub-tags move
+// up to its parent. Restore puts all of it back.
 func (ws *Workspace) Delete(ctx context.Context, kind Kind, id int64) (Deleted, error) {
-	del, err := ws.deleter(kind)
+	table, ok := kindTables[kind]
+	if !ok {
+		return Deleted{}, fmt.Errorf("delete: unknown kind %q", kind)
+	}
+	s, err := ws.DeleteForUndo(ctx, table, id)
 	if err != nil {
 		return Deleted{}, err
 	}
-	if err := del(ctx, id); err != nil {
-		return Deleted{}, err
+	d := Deleted{Kind: kind, ID: id, snapshot: s}
+	if names := d.names(); len(names) > 0 {
+		ws.namesChanged(names...)
 	}
-	return Deleted{Kind: kind, ID: id}, nil
+	return d, nil
 }
 
-// Restore puts back what Delete took away.
+// Restore puts back what Delete took away, with the same ids. It refuses,
+// changing nothing, when the item is back already or when a new item has
+// taken one of its ids since.
 func (ws *Workspace) Restore(ctx context.Context, d Deleted) error {
-	return model.Invalidf("restoring a deleted %s is not possible yet", d.Kind)
+	names := d.names()
+	if len(names) > 0 {
+		// The scan that followed the delete would otherwise write what it
+		// found without these names over the mentions put back.
+		ws.WaitRescans()
+	}
+	if err := ws.DB.Restore(ctx, d.snapshot); err != nil {
+		return err
+	}
+	if len(names) > 0 {
+		ws.namesChanged(names...)
+	}
+	return nil
 }
 
-func (ws *Workspace) deleter(kind Kind) (func(context.Context, int64) error, error) {
-	switch kind {
-	case KindArticle:
-		return ws.DeleteArticle, nil
-	case KindExcerpt:
-		return ws.DeleteExcerpt, nil
+// names are the names the extractor knew a deleted actor or document by:
+// the articles holding them are scanned again after the delete and after
+// the restore, as DeleteActor and DeleteDocument do.
+func (d Deleted) names() []string {
+	s := d.snapshot
+	switch d.Kind {
 	case KindActor:
-		return ws.DeleteActor, nil
+		return append(s.Texts("aliases", "name"), s.Texts("actors", "name")...)
 	case KindDocument:
-		return ws.DeleteDocument, nil
-	case KindTag:
-		return ws.DeleteTag, nil
+		return append(s.Texts("aliases", "name"), s.Texts("documents", "title")...)
 	}
-	return nil, fmt.Errorf("delete: unknown kind %q", kind)
+	return nil
 }
