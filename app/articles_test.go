@@ -1,0 +1,242 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/assets"
+	"dossier/model"
+	"dossier/workspace"
+)
+
+// articlesDemo opens the window on the demo workspace with the Articles
+// view in the centre.
+func articlesDemo(t *testing.T) (*MainWindow, *workspace.Workspace) {
+	t.Helper()
+	ws := newTestWorkspace(t, "demo")
+	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
+		t.Fatal(err)
+	}
+	m := openTestWindow(t, test.NewTempApp(t), ws)
+	m.showViewOf(m.articles)
+	if m.CurrentView() != "Articles" {
+		t.Fatalf("current view = %q", m.CurrentView())
+	}
+	return m, ws
+}
+
+// articlesOpen picks in the list the article whose title holds words.
+func articlesOpen(t *testing.T, m *MainWindow, words string) model.Article {
+	t.Helper()
+	v := m.articles
+	for i, a := range v.heads {
+		if strings.Contains(a.Title, words) {
+			v.list.Select(i)
+			full, err := m.ws.Article(context.Background(), a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return full
+		}
+	}
+	t.Fatalf("no article titled %q in the list", words)
+	return model.Article{}
+}
+
+// articlesButton finds the button showing text among what o lays out.
+func articlesButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Visible() && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q in %q", text, textsIn(o))
+	return nil
+}
+
+// articlesSpan is the span of the first occurrence of quote in body.
+func articlesSpan(t *testing.T, body, quote string) model.Span {
+	t.Helper()
+	span, err := model.NewText(body).FindQuote(quote, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return span
+}
+
+func TestArticlesListShowsWorkspace(t *testing.T) {
+	m, ws := articlesDemo(t)
+	want, total, err := ws.ListArticleHeads(context.Background(), model.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := m.articles
+	if len(v.heads) != total || total != 4 {
+		t.Fatalf("list holds %d articles, the workspace %d", len(v.heads), total)
+	}
+	shown := textsIn(v.list)
+	for i, a := range want {
+		if v.heads[i].ID != a.ID {
+			t.Errorf("row %d is article %d, want %d", i, v.heads[i].ID, a.ID)
+		}
+		if !slices.Contains(shown, a.Title) {
+			t.Errorf("the list does not show %q", a.Title)
+		}
+	}
+	if !slices.Contains(shown, "Harbour Ledger · 24 March 2025") {
+		t.Errorf("the list does not show source and date: %q", shown)
+	}
+}
+
+func TestArticlesFilterAndMore(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	v.page = 3
+	v.heads = nil
+	v.reload()
+	if len(v.heads) != 3 || v.rowCount() != 4 {
+		t.Fatalf("first page: %d rows read, %d rows shown; want 3 and a More row", len(v.heads), v.rowCount())
+	}
+	if !slices.Contains(textsIn(v.list), "More…") {
+		t.Errorf("no More row: %q", textsIn(v.list))
+	}
+	v.list.Select(3)
+	if len(v.heads) != 4 || v.rowCount() != 4 {
+		t.Errorf("after More: %d rows read, %d shown; want 4 and 4", len(v.heads), v.rowCount())
+	}
+
+	test.Type(v.filter, "corridor")
+	want, _, _ := ws.ListArticleHeads(context.Background(), model.ArticleFilter{Text: "corridor"})
+	if len(want) == 0 || len(v.heads) != len(want) {
+		t.Fatalf("filtered list has %d articles, the workspace %d", len(v.heads), len(want))
+	}
+	for i, a := range v.heads {
+		if a.ID != want[i].ID || !strings.Contains(strings.ToLower(a.Title), "corridor") {
+			t.Errorf("filtered row %d = %q", i, a.Title)
+		}
+	}
+}
+
+func TestArticlesOpenShowsArticle(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	a := articlesOpen(t, m, "tables 12-point")
+	if v.heading.Text != a.Title {
+		t.Errorf("heading = %q, want %q", v.heading.Text, a.Title)
+	}
+	for _, part := range []string{"Harbour Ledger", "10 March 2025", "reliability B (usually reliable)"} {
+		if !strings.Contains(v.byline.Text, part) {
+			t.Errorf("byline %q lacks %q", v.byline.Text, part)
+		}
+	}
+	if v.reader.Text() != a.Body {
+		t.Errorf("reader text differs from the article body")
+	}
+
+	ctx := context.Background()
+	excerpts, _, _ := ws.ListExcerpts(ctx, model.ExcerptFilter{ArticleID: a.ID})
+	mentions, _, _ := ws.ListMentions(ctx, model.MentionFilter{ArticleID: a.ID})
+	var wantSpans, gotSpans []string
+	for _, e := range excerpts {
+		tag, _ := ws.Tag(ctx, e.TagIDs[0])
+		wantSpans = append(wantSpans, "excerpt "+spanKey(e.Span)+" "+tag.Colour)
+	}
+	for _, mn := range mentions {
+		wantSpans = append(wantSpans, "mention "+spanKey(mn.Span))
+	}
+	for _, h := range v.reader.Highlights() {
+		key := h.Kind + " " + spanKey(h.Span)
+		if h.Kind == "excerpt" {
+			key += " " + hexOf(h.Colour)
+		}
+		gotSpans = append(gotSpans, key)
+	}
+	slices.Sort(wantSpans)
+	slices.Sort(gotSpans)
+	if !slices.Equal(gotSpans, wantSpans) {
+		t.Errorf("highlights = %q\nwant %q", gotSpans, wantSpans)
+	}
+}
+
+func spanKey(s model.Span) string { return fmt.Sprintf("%d:%d", s.Start, s.End) }
+
+func hexOf(c color.Color) string {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	const digits = "0123456789abcdef"
+	return "#" + string([]byte{digits[n.R>>4], digits[n.R&15], digits[n.G>>4], digits[n.G&15], digits[n.B>>4], digits[n.B&15]})
+}
+
+func TestArticlesTapOnExcerptShowsAndDeletes(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	a := articlesOpen(t, m, "tables 12-point")
+	ctx := context.Background()
+	var h Highlight
+	for _, hl := range v.reader.Highlights() {
+		if hl.Kind == "excerpt" && strings.HasPrefix(hl.Label, "Quote") {
+			h = hl
+		}
+	}
+	if h.ID == 0 {
+		t.Fatal("no quote excerpt highlighted")
+	}
+	v.reader.OnHighlightTapped(h)
+	texts := strings.Join(textsIn(v.picked), "\n")
+	e, err := ws.Excerpt(ctx, h.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Quote · B" + e.Credibility.String(), "Said by Tomas Reyhaven"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("picked panel %q lacks %q", texts, want)
+		}
+	}
+
+	test.Tap(articlesButton(t, v.picked, "Delete"))
+	if _, err := ws.Excerpt(ctx, h.ID); err == nil {
+		t.Fatal("the excerpt is still in the workspace after Delete")
+	}
+	for _, hl := range v.reader.Highlights() {
+		if hl.Kind == "excerpt" && hl.ID == h.ID {
+			t.Error("the deleted excerpt is still highlighted")
+		}
+	}
+	// Ctrl+Z hands the delete back to the workspace's Restore.
+	if n := len(m.undo.done); n == 0 || m.undo.done[n-1].label != "delete excerpt "+fmt.Sprint(h.ID) {
+		t.Errorf("the delete was not kept for Ctrl+Z")
+	}
+	if e.ArticleID != a.ID {
+		t.Errorf("excerpt %d belongs to article %d, want %d", e.ID, e.ArticleID, a.ID)
+	}
+}
+
+func TestArticlesShowOpensAtSpan(t *testing.T) {
+	m, ws := articlesDemo(t)
+	m.selectView(2)
+	heads, _, _ := ws.ListArticleHeads(context.Background(), model.ArticleFilter{Text: "aid convoy"})
+	a, err := ws.Article(context.Background(), heads[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := articlesSpan(t, a.Body, "Saltmere Relief Alliance")
+	m.articles.show(a.ID, span)
+	if m.CurrentView() != "Articles" {
+		t.Errorf("view = %q, want Articles", m.CurrentView())
+	}
+	v := m.articles
+	if v.reading.Article.ID != a.ID || v.reader.Text() != a.Body {
+		t.Errorf("open article = %d, want %d", v.reading.Article.ID, a.ID)
+	}
+	if v.reader.Selection() != span {
+		t.Errorf("selection = %v, want %v", v.reader.Selection(), span)
+	}
+}
