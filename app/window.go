@@ -43,6 +43,9 @@ type MainWindow struct {
 	tags      *tagsView
 	search    *searchView
 	undo      undoStack
+	// jobs counts the background work under way, so that a workspace is
+	// closed only once nothing reads it any more.
+	jobs jobs
 
 	// spawn runs background work; tests make it synchronous so that they
 	// need no sleeps.
@@ -71,6 +74,7 @@ func newMainWindow(a fyne.App, ws *workspace.Workspace, spawn func(func())) *Mai
 	m.actions = m.newActions()
 	m.Window.SetMainMenu(mainMenu(m.actions))
 	registerShortcuts(m.Window.Canvas(), m.actions)
+	m.Window.SetOnDropped(m.importDropped)
 	m.Window.SetContent(m.layout())
 	m.restoreSize()
 	m.refreshCounts()

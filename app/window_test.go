@@ -158,8 +158,8 @@ func TestShortcutsReachActions(t *testing.T) {
 	}{
 		{ctrl(fyne.Key3), "Actors", ""},
 		{ctrl(fyne.Key6), "Search", ""},
-		{ctrl(fyne.KeyI), "", "Importing files"},
-		{ctrlShift(fyne.KeyI), "", "Importing a folder"},
+		{ctrl(fyne.KeyI), "", "Import a file"},
+		{ctrlShift(fyne.KeyI), "", "Import a folder"},
 		{ctrl(fyne.KeyF), "Search", ""},
 		{ctrl(fyne.KeySlash), "", "Keyboard shortcuts"},
 	}

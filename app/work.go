@@ -17,8 +17,10 @@ import (
 // not be done. This is the one way views read or change the workspace, so
 // nothing blocks a frame.
 func (m *MainWindow) background(what string, work func(ctx context.Context) (apply func(), err error)) {
+	m.jobs.start()
 	m.spawn(func() {
 		apply, err := work(m.ctx)
+		m.jobs.done()
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, context.Canceled):

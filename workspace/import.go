@@ -40,6 +40,10 @@ type ImportResult struct {
 type Progress struct {
 	Done, Total int
 	Current     string // the file being stored
+	// Result is what became of the file just stored, so that a window can
+	// list the outcomes as they come; nil before the first file, and in a
+	// rescan.
+	Result *ImportResult
 }
 
 // Import reads files and folders (recursively) into articles, each in its
@@ -55,12 +59,12 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 	storeCtx := context.WithoutCancel(ctx)
 	files, results := expand(paths)
 	total := len(files) + len(results)
-	report := func(current string) {
+	report := func(current string, r *ImportResult) {
 		if progress != nil {
-			progress(Progress{Done: len(results), Total: total, Current: current})
+			progress(Progress{Done: len(results), Total: total, Current: current, Result: r})
 		}
 	}
-	report("")
+	report("", nil)
 	k, err := ws.known(ctx)
 	if err != nil {
 		return results, err
@@ -69,8 +73,9 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 		if err := ctx.Err(); err != nil {
 			return results, err
 		}
-		results = append(results, ws.store(storeCtx, parsed))
-		report(parsed.path)
+		r := ws.store(storeCtx, parsed)
+		results = append(results, r)
+		report(parsed.path, &r)
 	}
 	if err := ctx.Err(); err != nil {
 		return results, err

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"dossier/assets"
+	"dossier/workspace"
+)
+
+// exportingDemo opens a window on a workspace holding the demo articles.
+func exportingDemo(t *testing.T) *MainWindow {
+	t.Helper()
+	ws := newTestWorkspace(t, "miami-talks")
+	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
+		t.Fatal(err)
+	}
+	return openTestWindow(t, test.NewTempApp(t), ws)
+}
+
+func TestExportWorkbookReadsBack(t *testing.T) {
+	m := exportingDemo(t)
+	path := filepath.Join(t.TempDir(), "miami-talks.xlsx")
+	d := m.exportWorkbookTo(path)
+
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	want := []string{"Summary", "Articles", "Excerpts", "Actors", "Relations", "Documents", "Document history", "Mentions", "Tags"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+	rows, err := f.GetRows("Articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := importingArticles(t, m.ws)
+	if len(rows) != len(heads)+1 {
+		t.Errorf("Articles sheet has %d rows, want a header and %d articles", len(rows), len(heads))
+	}
+	summary := "Exported the workbook to " + path
+	if d.Summary.Text != summary || m.Message.Text != summary {
+		t.Errorf("summary %q, status %q; want %q", d.Summary.Text, m.Message.Text, summary)
+	}
+	if !slices.Contains(importingLines(d), "Articles: 4 rows") {
+		t.Errorf("result lines = %q, want the rows per table", importingLines(d))
+	}
+}
+
+func TestExportCancelWritesNothing(t *testing.T) {
+	m := exportingDemo(t)
+	path := filepath.Join(t.TempDir(), "miami-talks.xlsx")
+	d := m.newProgressDialog("Export workbook")
+	d.afterStep = func() {
+		if d.Button.Text == "Cancel" {
+			test.Tap(d.Button)
+		}
+	}
+	// The same work as exportWorkbookTo, under a dialog the test holds.
+	d.run("export the workbook", func(ctx context.Context) (string, error) {
+		_, err := m.ws.ExportWorkbookFile(ctx, path, workspace.ExportOptions{}, d.exportStep)
+		return "Export cancelled; no workbook was written.", err
+	})
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a cancelled export left %s (%v)", path, err)
+	}
+	if d.Summary.Text != "Export cancelled; no workbook was written." {
+		t.Errorf("summary = %q", d.Summary.Text)
+	}
+}
+
+func TestExportCSVWritesAFilePerTable(t *testing.T) {
+	m := exportingDemo(t)
+	dir := t.TempDir()
+	d := m.exportCSVTo(dir)
+	for _, name := range []string{"articles.csv", "excerpts.csv", "actors.csv", "tags.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("CSV export: %v", err)
+		}
+	}
+	if !strings.HasPrefix(d.Summary.Text, "Exported ") || !strings.HasSuffix(d.Summary.Text, " to "+dir) {
+		t.Errorf("summary = %q", d.Summary.Text)
+	}
+}
+
+func TestSavedPathClearsTheDialogsEmptyFile(t *testing.T) {
+	m, _ := newTestWindow(t, "w")
+	dir := t.TempDir()
+	tests := []struct{ chosen, want string }{
+		{"case.xlsx", "case.xlsx"},
+		{"case", "case.xlsx"},
+		{"Case.XLSX", "Case.XLSX"},
+	}
+	for _, tt := range tests {
+		// Fyne's save dialog hands over a writer on a file it has created.
+		w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, tt.chosen)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := m.savedPath(w, nil, ".xlsx")
+		if !ok || got != filepath.Join(dir, tt.want) {
+			t.Errorf("savedPath(%s) = %q, %v; want %s", tt.chosen, got, ok, tt.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, tt.chosen)); !os.IsNotExist(err) {
+			t.Errorf("the empty %s the dialog made is still there", tt.chosen)
+		}
+	}
+	if _, ok := m.savedPath(nil, nil, ".xlsx"); ok {
+		t.Error("a cancelled dialog gave a path")
+	}
+}
