@@ -407,19 +407,6 @@ func (v *articlesView) mentionPanel(m model.Mention) fyne.CanvasObject {
 	return container.NewVBox(head, said, buttons)
 }
 
-// shortened cuts s to about n characters, at a word where it can.
-func shortened(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + "…"
-}
-
 // newExcerpt opens the excerpt editor on the reader's selection.
 func (v *articlesView) newExcerpt() {
 	v.content()

@@ -293,3 +293,22 @@ func scanPair[A, B any](r scanner, scanA func(scanner) (A, error), scanB func(sc
 	}))
 	return a, b, err
 }
+
+// StatusEvidence reads the excerpts cited as evidence in a document's
+// status history, by id, so that its page can open each where it stands in
+// its article. An evidence excerpt need not be linked to the document.
+func (db *DB) StatusEvidence(ctx context.Context, documentID int64) ([]model.Excerpt, error) {
+	var out []model.Excerpt
+	err := db.view(ctx, "read the evidence of a status history", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, statusEvidenceSQL, documentID)
+		if err != nil {
+			return err
+		}
+		out, err = collect(rows, scanExcerpt)
+		return err
+	})
+	return out, err
+}
+
+var statusEvidenceSQL = "SELECT " + excerptColumns + ` FROM excerpts e
+	WHERE e.id IN (SELECT evidence_excerpt_id FROM status_events WHERE document_id = ?) ORDER BY e.id`

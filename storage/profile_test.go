@@ -257,6 +257,35 @@ func TestDocumentProfile(t *testing.T) {
 	mustCheck(t, f.db)
 }
 
+// TestStatusEvidence reads the excerpts a history cites, whether or not
+// they are linked to the document, once each, and none of other documents.
+func TestStatusEvidence(t *testing.T) {
+	ctx := context.Background()
+	f := newProfileFixture(t)
+	presented, called := f.quotes[0], f.quotes[2] // neither linked to the framework
+	cite := func(d model.Document, date string, evidence int64) {
+		e := model.StatusEvent{DocumentID: d.ID, Date: at(date), Status: model.StatusPresented, EvidenceExcerptID: evidence}
+		if err := f.db.AddStatusEvent(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cite(f.framework, "2025-12-01", presented)
+	cite(f.framework, "2025-12-02", presented)
+	cite(f.framework, "2025-12-20", called)
+	cite(f.economy, "2025-12-08", f.quotes[1])
+	got, err := f.db.StatusEvidence(ctx, f.framework.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.excerpts(t, []int64{min(presented, called), max(presented, called)})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("evidence of the framework:\n got %+v\nwant %+v", got, want)
+	}
+	if got, err := f.db.StatusEvidence(ctx, f.zeta.ID); err != nil || len(got) != 0 {
+		t.Errorf("evidence of a document without history = %v, %v; want none", got, err)
+	}
+}
+
 func TestProfilesOfNothing(t *testing.T) {
 	ctx := context.Background()
 	f := newProfileFixture(t)
@@ -359,6 +388,7 @@ func TestProfileQueriesUseIndexes(t *testing.T) {
 		"documents":        documentRolesSQL,
 		"parties":          partyViewsSQL,
 		"history":          statusHistorySQL,
+		"evidence":         statusEvidenceSQL,
 	}
 	intermediate := map[string]bool{"own": true, "linked": true, "roles": true, "involved": true}
 	for name, q := range queries {
