@@ -121,7 +121,7 @@ func newExcerptEditor(v *articlesView, e model.Excerpt, c editorChoices) *excerp
 	}
 	ed.kind = widget.NewSelect(kinds, nil)
 	ed.kind.SetSelected(string(e.Kind))
-	ed.credibility = widget.NewSelect(credibilityOptions(), nil)
+	ed.credibility = widget.NewSelect(append([]string{"not graded"}, credibilityOptions()...), nil)
 	ed.credibility.SetSelectedIndex(int(e.Credibility))
 	ed.speakers = c.actors
 	ed.speaker = widget.NewSelect(speakerOptions(c.actors), nil)
@@ -179,14 +179,6 @@ func minSized(size fyne.Size) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(size)
 	return r
-}
-
-func credibilityOptions() []string {
-	opts := []string{"not graded"}
-	for c := model.Credibility(1); c <= 6; c++ {
-		opts = append(opts, fmt.Sprintf("%d — %s", c, c.Meaning()))
-	}
-	return opts
 }
 
 func speakerOptions(actors []pickOption) []string {

@@ -24,8 +24,33 @@ type ExcerptFilter struct {
 	// MinCredibility and MaxCredibility bound the grade (1 best … 6).
 	MinCredibility, MaxCredibility Credibility
 	OrphansOnly                    bool
+	// Text narrows to excerpts whose quote or note holds it
+	// (case-insensitive substring).
+	Text string
+	// Sort orders the listing; Desc reverses it. Ties fall back to the id,
+	// so that pages never overlap or skip a row.
+	Sort ExcerptSort
+	Desc bool
 	Page
 }
+
+// ExcerptSort names what a listing of excerpts is ordered by.
+type ExcerptSort string
+
+// Orders of a listing of excerpts. Where a row has no value (no speaker,
+// no tag, ungraded) it comes last, whichever the direction.
+const (
+	ExcerptsByPosition    ExcerptSort = ""            // by article, then place in its text
+	ExcerptsByQuote       ExcerptSort = "quote"       // the quoted text
+	ExcerptsByKind        ExcerptSort = "kind"        // quote, claim, figure …
+	ExcerptsByArticle     ExcerptSort = "article"     // the article's title
+	ExcerptsBySource      ExcerptSort = "source"      // the article's source's name
+	ExcerptsByPublished   ExcerptSort = "published"   // the article's publication date
+	ExcerptsBySpeaker     ExcerptSort = "speaker"     // the speaker's name
+	ExcerptsByTags        ExcerptSort = "tags"        // the first of its tag names
+	ExcerptsByCredibility ExcerptSort = "credibility" // 1 (confirmed) first
+	ExcerptsByCreated     ExcerptSort = "created"     // when the analyst made it
+)
 
 // ActorFilter narrows a listing of actors.
 type ActorFilter struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"dossier/model"
@@ -228,27 +229,80 @@ func (db *DB) DeleteExcerpt(ctx context.Context, id int64) error {
 // and the publication date.
 const excerptsFrom = "excerpts e JOIN articles a ON a.id = e.article_id"
 
-// ListExcerpts returns one page of excerpts, by article and then position in
-// it, and the total.
+// ListExcerpts returns one page of excerpts and the total, in the order the
+// filter asks for: by default by article and then position in it.
+//
+// The page is found first by id alone, then its rows are read: a sort
+// reads every row that passes the filter, and reading only the id and the
+// sort key of each keeps it cheap on a large workspace, where the columns
+// with their lists of links would be built for rows that are thrown away.
 func (db *DB) ListExcerpts(ctx context.Context, f model.ExcerptFilter) ([]model.Excerpt, int, error) {
+	order, err := excerptOrder(f.Sort, f.Desc)
+	if err != nil {
+		return nil, 0, err
+	}
 	w := excerptWhere(f)
+	from := excerptListFrom(f)
 	p := f.Page.Normalized()
 	var out []model.Excerpt
 	var total int
-	err := db.view(ctx, "list excerpts", func(tx *sql.Tx) error {
+	err = db.view(ctx, "list excerpts", func(tx *sql.Tx) error {
 		var err error
-		if total, err = count(ctx, tx, excerptsFrom, w); err != nil {
+		if total, err = count(ctx, tx, from, w); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+excerptColumns+" FROM "+excerptsFrom+w.String()+
-			" ORDER BY e.article_id, e.start_cp, e.end_cp, e.id LIMIT ? OFFSET ?", append(w.args, p.Limit, p.Offset)...)
+		rows, err := tx.QueryContext(ctx, "SELECT e.id FROM "+from+w.String()+" ORDER BY "+order+" LIMIT ? OFFSET ?",
+			append(w.args, p.Limit, p.Offset)...)
 		if err != nil {
 			return err
 		}
-		out, err = collect(rows, scanExcerpt)
+		ids, err := collect(rows, func(r scanner) (id int64, err error) { return id, r.Scan(&id) })
+		if err != nil {
+			return err
+		}
+		out, err = excerptsByID(ctx, tx, ids)
 		return err
 	})
 	return out, total, err
+}
+
+// excerptListFrom joins the articles only when the filter or the order
+// needs them: every excerpt has its article, so the join changes no count,
+// but without it the default order walks the excerpts' own index instead
+// of sorting the whole table.
+func excerptListFrom(f model.ExcerptFilter) string {
+	switch {
+	case f.SourceID != 0, !f.From.IsZero(), !f.To.IsZero(),
+		f.Sort == model.ExcerptsByArticle, f.Sort == model.ExcerptsBySource, f.Sort == model.ExcerptsByPublished:
+		return excerptsFrom
+	}
+	return "excerpts e"
+}
+
+// excerptsByID reads excerpts in the order of ids.
+func excerptsByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]model.Excerpt, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		args[i], at[id] = id, i
+	}
+	marks := strings.Repeat(", ?", len(ids))[2:]
+	rows, err := tx.QueryContext(ctx, "SELECT "+excerptColumns+" FROM excerpts e WHERE e.id IN ("+marks+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	found, err := collect(rows, scanExcerpt)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Excerpt, len(ids))
+	for _, e := range found {
+		out[at[e.ID]] = e
+	}
+	return out, nil
 }
 
 // excerptWhere turns a filter into conditions over excerptsFrom.
@@ -280,7 +334,57 @@ func excerptWhere(f model.ExcerptFilter) *where {
 	if f.OrphansOnly {
 		w.add("e.orphaned = 1")
 	}
+	if f.Text != "" {
+		like := likeText(f.Text)
+		w.add(`(e.exact LIKE ? ESCAPE '\' OR e.note LIKE ? ESCAPE '\')`, like, like)
+	}
 	return &w
+}
+
+// excerptSortKey is one term of an order; nullable marks a key that may
+// be missing (NULL), which then comes last in either direction.
+type excerptSortKey struct {
+	expr     string
+	nullable bool
+}
+
+// excerptSortKeys are the terms each order sorts by, before the id. Names
+// come from correlated subqueries, evaluated for the sort alone.
+var excerptSortKeys = map[model.ExcerptSort][]excerptSortKey{
+	model.ExcerptsByPosition:    {{"e.article_id", false}, {"e.start_cp", false}, {"e.end_cp", false}},
+	model.ExcerptsByQuote:       {{"e.exact COLLATE NOCASE", false}},
+	model.ExcerptsByKind:        {{"e.kind", false}},
+	model.ExcerptsByArticle:     {{"a.title COLLATE NOCASE", false}, {"e.article_id", false}, {"e.start_cp", false}},
+	model.ExcerptsBySource:      {{"(SELECT s.name FROM sources s WHERE s.id = a.source_id) COLLATE NOCASE", true}},
+	model.ExcerptsByPublished:   {{"a.published_at", true}, {"e.article_id", false}, {"e.start_cp", false}},
+	model.ExcerptsBySpeaker:     {{"(SELECT s.name FROM actors s WHERE s.id = e.speaker_id) COLLATE NOCASE", true}},
+	model.ExcerptsByTags:        {{"(SELECT min(t.name COLLATE NOCASE) FROM excerpt_tags x JOIN tags t ON t.id = x.tag_id WHERE x.excerpt_id = e.id)", true}},
+	model.ExcerptsByCredibility: {{"nullif(e.credibility, 0)", true}},
+	model.ExcerptsByCreated:     {{"e.created_at", false}},
+}
+
+// excerptOrder writes the ORDER BY terms of a sort. The id, last, makes
+// the order total, so that paging by offset is stable. Keys that are never
+// missing get no NULLS LAST, which would keep SQLite from walking an index
+// in their order.
+func excerptOrder(sort model.ExcerptSort, desc bool) (string, error) {
+	keys, ok := excerptSortKeys[sort]
+	if !ok {
+		return "", model.Invalidf("excerpts cannot be sorted by %q", string(sort))
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	terms := make([]string, 0, len(keys)+1)
+	for _, k := range keys {
+		t := k.expr + dir
+		if k.nullable {
+			t += " NULLS LAST"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(append(terms, "e.id"+dir), ", "), nil
 }
 
 // credibilityBetween bounds the grade; 0 leaves an end open. Ungraded

@@ -284,3 +284,93 @@ func TestListExcerptsPaging(t *testing.T) {
 	}
 	mustCheck(t, f.db)
 }
+
+func TestListExcerptsSorted(t *testing.T) {
+	f := newExcerptFixture(t)
+	tests := []struct {
+		sort      model.ExcerptSort
+		asc, desc string
+	}{
+		{model.ExcerptsByPosition, "e1 e2 e3 e4 e5 e6", "e6 e5 e4 e3 e2 e1"},
+		{model.ExcerptsByQuote, "e3 e2 e6 e5 e4 e1", "e1 e4 e5 e6 e2 e3"},
+		{model.ExcerptsByKind, "e2 e5 e3 e6 e1 e4", "e4 e1 e6 e3 e5 e2"},
+		{model.ExcerptsByArticle, "e1 e2 e3 e4 e5 e6", "e6 e5 e4 e3 e2 e1"},
+		// Without a source, without a date, without a speaker or a tag,
+		// ungraded: last in both directions.
+		{model.ExcerptsBySource, "e3 e1 e2 e5 e4 e6", "e4 e5 e2 e1 e3 e6"},
+		{model.ExcerptsByPublished, "e1 e2 e3 e4 e5 e6", "e5 e4 e3 e2 e1 e6"},
+		{model.ExcerptsBySpeaker, "e2 e4 e1 e3 e5 e6", "e1 e4 e2 e6 e5 e3"},
+		{model.ExcerptsByTags, "e3 e1 e4 e2 e5 e6", "e2 e4 e1 e3 e6 e5"},
+		{model.ExcerptsByCredibility, "e4 e1 e6 e2 e5 e3", "e5 e2 e6 e1 e4 e3"},
+		{model.ExcerptsByCreated, "e3 e1 e2 e5 e4 e6", "e6 e4 e5 e2 e1 e3"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.sort), func(t *testing.T) {
+			for _, desc := range []bool{false, true} {
+				want := tt.asc
+				if desc {
+					want = tt.desc
+				}
+				got, total := f.list(t, model.ExcerptFilter{Sort: tt.sort, Desc: desc})
+				if strings.Join(got, " ") != want || total != 6 {
+					t.Errorf("desc=%v: got %v of %d, want %s of 6", desc, got, total, want)
+				}
+				// Pages of two, read one after another, give the same order:
+				// the id settles ties, so no row is skipped or repeated.
+				var paged []string
+				for off := 0; off < 6; off += 2 {
+					page, _ := f.list(t, model.ExcerptFilter{Sort: tt.sort, Desc: desc, Page: model.Page{Limit: 2, Offset: off}})
+					paged = append(paged, page...)
+				}
+				if strings.Join(paged, " ") != want {
+					t.Errorf("desc=%v: paged %v, want %s", desc, paged, want)
+				}
+			}
+		})
+	}
+}
+
+func TestListExcerptsUnknownSort(t *testing.T) {
+	f := newExcerptFixture(t)
+	_, _, err := f.db.ListExcerpts(context.Background(), model.ExcerptFilter{Sort: "colour"})
+	if !errors.Is(err, model.ErrInvalid) {
+		t.Fatalf("sort by colour: err = %v, want ErrInvalid", err)
+	}
+}
+
+func TestListExcerptsText(t *testing.T) {
+	f := newExcerptFixture(t)
+	ctx := context.Background()
+	for id, name := range f.names {
+		if name != "e5" {
+			continue
+		}
+		e, err := f.db.Excerpt(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Note = "Ceasefire talk, 100% unconfirmed"
+		if err := f.db.UpdateExcerpt(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ text, want string }{
+		{"peskov", "e2 e6"},          // in the quote, any case
+		{"CEASEFIRE", "e5"},          // in the note
+		{"talks", "e1 e5"},           // quote of one, note of the other
+		{"100%", "e5"},               // % is a character, not a wildcard
+		{"1,300", "e3"},              // punctuation as typed
+		{"_", ""},                    // _ is a character, not a wildcard
+		{"Umerov said the 20", "e4"}, // several words, as one piece of text
+	}
+	for _, tt := range tests {
+		got, total := f.list(t, model.ExcerptFilter{Text: tt.text})
+		if strings.Join(got, " ") != tt.want || total != len(strings.Fields(tt.want)) {
+			t.Errorf("text %q: got %v of %d, want %q", tt.text, got, total, tt.want)
+		}
+	}
+	got, _ := f.list(t, model.ExcerptFilter{Text: "talks", Kind: model.ExcerptEvent})
+	if strings.Join(got, " ") != "e5" {
+		t.Errorf("text and kind: got %v, want [e5]", got)
+	}
+}
