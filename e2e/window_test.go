@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -40,15 +41,22 @@ func TestWindowOpens(t *testing.T) {
 	if err := app.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatalf("ask dossier to quit: %v", err)
 	}
+	waitForExit(t, app, "SIGTERM")
+	checkSizeRemembered(t, home)
+}
+
+// waitForExit waits for the app to quit after being asked to by how, and
+// fails unless it quits cleanly.
+func waitForExit(t *testing.T, app *runningApp, how string) {
+	t.Helper()
 	select {
 	case <-app.done:
 		if app.err != nil {
 			t.Errorf("dossier exited with %v; output:\n%s", app.err, app.output.String())
 		}
 	case <-time.After(30 * time.Second):
-		t.Fatalf("dossier did not quit within 30s of SIGTERM; output:\n%s", app.output.String())
+		t.Fatalf("dossier did not quit within 30s of %s; output:\n%s", how, app.output.String())
 	}
-	checkSizeRemembered(t, home)
 }
 
 // startXvfb starts a virtual X server on a free display, which it picks and
@@ -107,6 +115,11 @@ func startApp(t *testing.T, display, home, workspacePath string) *runningApp {
 		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
 		"XDG_DATA_HOME="+filepath.Join(home, "data"),
 		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
+		// The measured positions in steps_test.go hold at scale 1 with
+		// the dark variant of Fyne's default theme; a developer's own
+		// settings must not move or recolour them.
+		"FYNE_SCALE=1",
+		"FYNE_THEME=dark",
 	)
 	app := &runningApp{cmd: cmd, output: &lockedBuffer{}, done: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = app.output, app.output
@@ -164,8 +177,7 @@ func waitForPaintedScreen(t *testing.T, display string, app *runningApp, path st
 	t.Logf("screenshot: %s (%s)", path, last)
 }
 
-// looksPainted reads a PNG and tells whether it shows a painted window: a
-// good share of non-black pixels in more than a handful of colours.
+// looksPainted reads a PNG and tells whether it shows a painted window.
 func looksPainted(path string) (bool, string) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -176,6 +188,12 @@ func looksPainted(path string) (bool, string) {
 	if err != nil {
 		return false, "decode: " + err.Error()
 	}
+	return looksPaintedImage(img)
+}
+
+// looksPaintedImage tells whether img shows a painted window: a good share
+// of non-black pixels in more than a handful of colours.
+func looksPaintedImage(img image.Image) (bool, string) {
 	colours, lit := colourStats(img)
 	b := img.Bounds()
 	share := float64(lit) / float64(b.Dx()*b.Dy())
@@ -266,4 +284,99 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// measuredMenus are the menus whose items were measured: where to click
+// to open each, an x inside it left of its labels, and its items.
+var measuredMenus = []struct {
+	name   string
+	title  point
+	margin int
+	items  []point
+}{
+	{"File", menuFile, fileMenuMargin, []point{fileNew, fileOpen, fileRecent, fileImportFiles,
+		fileImportFolder, filePasteArticle, fileExportWorkbook, fileExportCSV, fileBackup, fileQuit}},
+	{"Edit", menuEdit, editMenuMargin, []point{editUndo, editRedo, editExcerpt, editFind}},
+}
+
+// TestMenuOpensWithPointer opens each menu of the bar with the pointer in
+// the real window. It checks the measured positions that the workflow tests
+// rely on: every measured item lights up, alone, under the pointer; the
+// menus open inside the window, not as windows of their own; Escape closes
+// them; and File › Quit quits.
+func TestMenuOpensWithPointer(t *testing.T) {
+	s := startSession(t, "menus")
+	closed := s.capture()
+	windows := s.appWindows()
+	if windows == 0 {
+		t.Fatal("xdotool finds no window by the app's process id")
+	}
+	for _, m := range measuredMenus {
+		s.checkMenuItems(m.name, m.title, m.margin, m.items, closed)
+	}
+	for _, m := range []struct {
+		name  string
+		title point
+	}{{"View", menuView}, {"Help", menuHelp}} {
+		// Just below the title: empty navigation list until the menu opens.
+		probe := point{m.title.x, fileNew.y}
+		s.click(m.title)
+		s.waitFor("open "+m.name+" menu", func() bool { return colourAt(s.capture(), probe) != colourAt(closed, probe) })
+		s.waitIdle()
+		s.shot(strings.ToLower(m.name) + "-menu")
+		s.key("Escape")
+		s.waitFor("closed "+m.name+" menu", func() bool { return colourAt(s.capture(), probe) == colourAt(closed, probe) })
+	}
+	if got := s.appWindows(); got != windows {
+		t.Errorf("the app has %d windows after opening its menus, want %d: menus belong inside the window", got, windows)
+	}
+	s.quit()
+}
+
+// checkMenuItems opens a menu by its title, moves the pointer onto each
+// item and checks that this item, and no other, is highlighted, then
+// closes the menu with Escape.
+func (s *session) checkMenuItems(name string, title point, margin int, items []point, closed image.Image) {
+	s.t.Helper()
+	probe := func(p point) point { return point{margin, p.y} }
+	last := probe(items[len(items)-1])
+	s.click(title)
+	s.waitFor("open "+name+" menu", func() bool { return colourAt(s.capture(), last) != colourAt(closed, last) })
+	s.waitIdle()
+	open := s.capture()
+	s.shot(strings.ToLower(name) + "-menu")
+	for i, item := range items {
+		s.moveTo(item)
+		s.waitFor(fmt.Sprintf("highlight on item %d of the %s menu alone", i+1, name), func() bool {
+			img := s.capture()
+			for j, other := range items {
+				lit := colourAt(img, probe(other)) != colourAt(open, probe(other))
+				if lit != (i == j) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	s.shot(strings.ToLower(name) + "-menu-last-item")
+	s.key("Escape")
+	s.waitFor("closed "+name+" menu", func() bool {
+		img := s.capture()
+		for _, item := range items {
+			if colourAt(img, probe(item)) != colourAt(closed, probe(item)) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// appWindows counts the visible X windows of the app's process.
+func (s *session) appWindows() int {
+	s.t.Helper()
+	out, err := onDisplay(s.display, "xdotool", "search", "--onlyvisible", "--pid", strconv.Itoa(s.app.cmd.Process.Pid)).Output()
+	if err != nil {
+		return 0 // xdotool exits 1 when it finds none
+	}
+	return len(strings.Fields(string(out)))
 }
