@@ -2,12 +2,11 @@ package app
 
 import "fyne.io/fyne/v2"
 
-// Preference keys for the window size, so the window reopens as the
-// analyst left it.
-const (
-	prefWidth  = "window.width"
-	prefHeight = "window.height"
-)
+// prefSize keeps the window size, width then height, so that the window
+// reopens as the analyst left it. One key rather than two: each change of
+// a preference schedules its own save, and at exit a second one can be
+// lost.
+const prefSize = "window.size"
 
 var (
 	defaultSize = fyne.NewSize(1200, 760)
@@ -21,13 +20,18 @@ var (
 func (m *MainWindow) restoreSize() {
 	m.Window.Resize(savedSize(m.app.Preferences()))
 	m.Window.SetOnClosed(m.closed)
+	// Quitting runs the exited-foreground hook on the UI goroutine before
+	// the driver stops; the stopped hook can be dropped while it shuts down.
+	m.app.Lifecycle().SetOnExitedForeground(m.rememberSize)
 	m.app.Lifecycle().SetOnStopped(m.rememberSize)
 }
 
 func savedSize(p fyne.Preferences) fyne.Size {
-	w := p.FloatWithFallback(prefWidth, float64(defaultSize.Width))
-	h := p.FloatWithFallback(prefHeight, float64(defaultSize.Height))
-	return fyne.NewSize(max(float32(w), minSize.Width), max(float32(h), minSize.Height))
+	wh := p.FloatListWithFallback(prefSize, []float64{float64(defaultSize.Width), float64(defaultSize.Height)})
+	if len(wh) != 2 {
+		return defaultSize
+	}
+	return fyne.NewSize(max(float32(wh[0]), minSize.Width), max(float32(wh[1]), minSize.Height))
 }
 
 func (m *MainWindow) rememberSize() {
@@ -35,9 +39,7 @@ func (m *MainWindow) rememberSize() {
 	if s.Width <= 0 || s.Height <= 0 {
 		return
 	}
-	p := m.app.Preferences()
-	p.SetFloat(prefWidth, float64(s.Width))
-	p.SetFloat(prefHeight, float64(s.Height))
+	m.app.Preferences().SetFloatList(prefSize, []float64{float64(s.Width), float64(s.Height)})
 }
 
 // closed stops the window's background work and remembers its size.

@@ -234,10 +234,17 @@ func TestWindowSizeRemembered(t *testing.T) {
 
 func TestSavedSizeHasAFloor(t *testing.T) {
 	a := test.NewTempApp(t)
-	a.Preferences().SetFloat(prefWidth, 10)
-	a.Preferences().SetFloat(prefHeight, -5)
+	a.Preferences().SetFloatList(prefSize, []float64{10, -5})
 	if got := savedSize(a.Preferences()); got != minSize {
 		t.Errorf("savedSize = %v, want the minimum %v", got, minSize)
+	}
+}
+
+func TestSavedSizeIgnoresAMalformedPreference(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetFloatList(prefSize, []float64{900})
+	if got := savedSize(a.Preferences()); got != defaultSize {
+		t.Errorf("savedSize = %v, want the default %v", got, defaultSize)
 	}
 }
 

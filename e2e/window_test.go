@@ -226,7 +226,7 @@ func checkSizeRemembered(t *testing.T, home string) {
 		t.Errorf("preferences after quitting: %v", err)
 		return
 	}
-	if !bytes.Contains(data, []byte(`"window.width"`)) {
+	if !bytes.Contains(data, []byte(`"window.size"`)) {
 		t.Errorf("preferences after quitting = %s, want the window size", data)
 	}
 }
