@@ -3,6 +3,8 @@ package workspace
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"dossier/model"
 )
@@ -33,12 +35,13 @@ func (ws *Workspace) ExcerptOfQuote(ctx context.Context, articleID int64, quote 
 }
 
 func excerptIn(a model.Article, span model.Span) (model.Excerpt, error) {
+	span = trimSpan(a.Body, span)
 	sel, err := model.NewText(a.Body).Selector(span)
 	if err != nil {
 		return model.Excerpt{}, fmt.Errorf("in article %d: %w", a.ID, err)
 	}
-	if sel.Exact == "" {
-		return model.Excerpt{}, model.Invalidf("the span %d:%d of article %d is empty; select at least one character", span.Start, span.End, a.ID)
+	if strings.TrimSpace(sel.Exact) == "" {
+		return model.Excerpt{}, model.Invalidf("the span %d:%d of article %d holds no words; select at least one word", span.Start, span.End, a.ID)
 	}
 	return model.Excerpt{ArticleID: a.ID, Span: span, Selector: sel, Kind: model.ExcerptOther}, nil
 }
@@ -66,4 +69,26 @@ func (ws *Workspace) ReviseArticle(ctx context.Context, id int64, body string) (
 		return a, nil, err
 	}
 	return a, orphans, nil
+}
+
+// trimSpan narrows a span past the white space at either end: a selection
+// dragged with the mouse often takes the space after the last word, and
+// an excerpt should hold the words alone. A span that is out of range or
+// all white space is left as it is, for the selector to refuse.
+func trimSpan(body string, span model.Span) model.Span {
+	runes := []rune(body)
+	if span.Validate() != nil || span.End > len(runes) {
+		return span
+	}
+	s, e := span.Start, span.End
+	for s < e && unicode.IsSpace(runes[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(runes[e-1]) {
+		e--
+	}
+	if s == e {
+		return span
+	}
+	return model.Span{Start: s, End: e}
 }

@@ -110,3 +110,32 @@ func TestReviseArticleReanchors(t *testing.T) {
 		t.Fatalf("old body not kept: %+v", revs)
 	}
 }
+
+func TestExcerptAtLeavesOutSurroundingSpace(t *testing.T) {
+	tests := []struct {
+		span model.Span
+		want string
+	}{
+		{model.Span{Start: 5, End: 17}, "Миру мир."},
+		{model.Span{Start: 8, End: 15}, "ру мир."},
+		{model.Span{Start: 0, End: 4}, "Да."},
+	}
+	ws := mustCreate(t)
+	ctx := context.Background()
+	a := model.Article{Title: "t", Body: "Да.\n  Миру мир.  \nКонец"}
+	if err := ws.CreateArticle(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		e, err := ws.ExcerptAt(ctx, a.ID, tt.span)
+		if err != nil {
+			t.Fatalf("ExcerptAt(%v): %v", tt.span, err)
+		}
+		if e.Selector.Exact != tt.want {
+			t.Errorf("ExcerptAt(%v) quote = %q, want %q", tt.span, e.Selector.Exact, tt.want)
+		}
+	}
+	if _, err := ws.ExcerptAt(ctx, a.ID, model.Span{Start: 3, End: 6}); err == nil {
+		t.Error("a span of white space only was accepted")
+	}
+}
