@@ -10,14 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// later returns an action for a feature not built yet: it says so in a
-// dialog instead of doing nothing.
-func (m *MainWindow) later(feature string) func() {
-	return func() {
-		dialog.ShowInformation(feature, feature+" arrives in a later version of Dossier.", m.Window)
-	}
-}
-
 func (m *MainWindow) showAbout() {
 	version := m.app.Metadata().Version
 	if version == "" {

@@ -3,7 +3,6 @@ package app
 import (
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -119,15 +118,6 @@ func TestMenuItemsNeverCrash(t *testing.T) {
 				}
 			})
 		}
-	}
-}
-
-func TestUnbuiltFeatureSaysSo(t *testing.T) {
-	m, _ := newTestWindow(t, "w")
-	m.later("Importing files")()
-	texts := strings.Join(textsIn(m.Window.Canvas().Overlays().Top()), "\n")
-	if !strings.Contains(texts, "Importing files arrives in a later version of Dossier.") {
-		t.Errorf("dialog texts = %q, want the later-version sentence", texts)
 	}
 }
 
