@@ -142,8 +142,17 @@ func (v *articlesView) readHeads(offset, limit int) {
 				v.sources[id] = s
 			}
 			v.list.Refresh()
+			v.openFirstAtStart()
 		}, nil
 	})
+}
+
+// openFirstAtStart opens the newest article the first time the list is
+// read, so that the view starts on something to read rather than empty.
+func (v *articlesView) openFirstAtStart() {
+	if v.readingAsked == 0 && len(v.heads) > 0 {
+		v.list.Select(0)
+	}
 }
 
 // sourcesOf reads the sources of a page of articles, each once.

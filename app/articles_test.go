@@ -97,6 +97,24 @@ func TestArticlesListShowsWorkspace(t *testing.T) {
 	}
 }
 
+func TestArticlesStartOnTheNewest(t *testing.T) {
+	m, ws := articlesDemo(t)
+	heads, _, err := ws.ListArticleHeads(context.Background(), model.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest, err := ws.Article(context.Background(), heads[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.articles.reading.Article.ID; got != newest.ID {
+		t.Errorf("the view opened article %d, want the newest, %d", got, newest.ID)
+	}
+	if m.articles.reader.Text() != newest.Body {
+		t.Error("the reader does not show the newest article's text")
+	}
+}
+
 func TestArticlesFilterAndMore(t *testing.T) {
 	m, ws := articlesDemo(t)
 	v := m.articles
