@@ -3,53 +3,66 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"dossier/export"
 	"dossier/workspace"
 )
 
 // exportWorkbook asks where to save and writes the Excel workbook.
 func (m *MainWindow) exportWorkbook() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if path, ok := m.savedPath(w, err, ".xlsx"); ok {
-			m.exportWorkbookTo(path)
-		}
-	}, m.Window)
-	d.SetTitleText("Export workbook")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName(workspace.Name(m.ws.Path()) + ".xlsx")
-	d.Show()
+	m.askPath(pathRequest{
+		title:   "Export workbook",
+		confirm: "Export",
+		hint:    "Where to save the Excel workbook of the whole workspace.",
+		kind:    saveFile,
+		ext:     ".xlsx",
+		name:    workspace.Name(m.ws.Path()) + ".xlsx",
+		chosen:  func(path string) { m.exportWorkbookTo(path) },
+	})
 }
 
 // exportCSV asks for a folder and writes one CSV file per table.
 func (m *MainWindow) exportCSV() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			m.showError("choose a folder for the CSV files", err)
-			return
+	m.askPath(pathRequest{
+		title:    "Export CSV",
+		confirm:  "Export",
+		hint:     "The folder to write a CSV file per table into (articles.csv, excerpts.csv, …).",
+		kind:     openFolder,
+		replaces: csvFilesIn,
+		chosen:   func(dir string) { m.exportCSVTo(dir) },
+	})
+}
+
+// csvFilesIn lists the CSV files of an earlier export in dir, which a new
+// one replaces.
+func csvFilesIn(dir string) []string {
+	var found []string
+	for _, t := range export.Tables() {
+		if path := filepath.Join(dir, t.FileName()); exists(path) {
+			found = append(found, path)
 		}
-		if dir != nil {
-			m.exportCSVTo(dir.Path())
-		}
-	}, m.Window)
-	d.SetTitleText("Export CSV into a folder")
-	d.SetConfirmText("Export")
-	d.Show()
+	}
+	return found
 }
 
 // exportWorkbookTo writes the workbook of the whole workspace to path, in
 // a progress dialog. The workbook takes its name only when complete, so a
-// cancelled or failed export leaves nothing behind.
+// cancelled or failed export leaves nothing behind, and leaves a file it
+// was to replace as it was.
 func (m *MainWindow) exportWorkbookTo(path string) *progressDialog {
-	ws := m.ws
 	d := m.newProgressDialog("Export workbook")
+	m.runWorkbookExport(d, path)
+	return d
+}
+
+// runWorkbookExport is the work behind the export dialog. A file already
+// at path is replaced only by the finished workbook.
+func (m *MainWindow) runWorkbookExport(d *progressDialog, path string) {
+	ws := m.ws
 	d.run("export the workbook", func(ctx context.Context) (string, error) {
 		rep, err := ws.ExportWorkbookFile(ctx, path, workspace.ExportOptions{}, d.exportStep)
 		if err != nil {
@@ -58,7 +71,6 @@ func (m *MainWindow) exportWorkbookTo(path string) *progressDialog {
 		d.show(func() { d.exportReport(rep) })
 		return "Exported the workbook to " + path, nil
 	})
-	return d
 }
 
 // exportCSVTo writes a CSV file per table into dir, in a progress dialog.
@@ -100,32 +112,4 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// savedPath takes the path a save dialog chose, with ext added when the
-// name lacks it. Fyne's dialog has already created the file, empty (or
-// emptied the one the analyst agreed to replace); it is removed again, so
-// that the export, backup or workspace written there — whole, under a
-// temporary name first — is the only thing ever found at that path.
-func (m *MainWindow) savedPath(w fyne.URIWriteCloser, err error, ext string) (string, bool) {
-	if err != nil {
-		m.showError("choose where to save", err)
-		return "", false
-	}
-	if w == nil {
-		return "", false // the analyst cancelled
-	}
-	path := w.URI().Path()
-	w.Close()
-	if samePath(path, m.ws.Path()) {
-		m.showError("save there", fmt.Errorf("%s is the open workspace; choose another file", path))
-		return "", false
-	}
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
-		os.Remove(path)
-	}
-	if !strings.EqualFold(filepath.Ext(path), ext) {
-		path += ext
-	}
-	return path, true
 }

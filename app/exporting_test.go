@@ -8,12 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"dossier/assets"
-	"dossier/workspace"
 )
 
 // exportingDemo opens a window on a workspace holding the demo articles.
@@ -66,11 +64,7 @@ func TestExportCancelWritesNothing(t *testing.T) {
 			test.Tap(d.Button)
 		}
 	}
-	// The same work as exportWorkbookTo, under a dialog the test holds.
-	d.run("export the workbook", func(ctx context.Context) (string, error) {
-		_, err := m.ws.ExportWorkbookFile(ctx, path, workspace.ExportOptions{}, d.exportStep)
-		return "Export cancelled; no workbook was written.", err
-	})
+	m.runWorkbookExport(d, path)
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("a cancelled export left %s (%v)", path, err)
 	}
@@ -93,29 +87,29 @@ func TestExportCSVWritesAFilePerTable(t *testing.T) {
 	}
 }
 
-func TestSavedPathClearsTheDialogsEmptyFile(t *testing.T) {
-	m, _ := newTestWindow(t, "w")
+// TestExportAddsTheExtension types names with and without .xlsx: the
+// workbook is written under the name with the extension, once.
+func TestExportAddsTheExtension(t *testing.T) {
+	m := exportingDemo(t)
 	dir := t.TempDir()
-	tests := []struct{ chosen, want string }{
-		{"case.xlsx", "case.xlsx"},
+	tests := []struct{ typed, want string }{
 		{"case", "case.xlsx"},
-		{"Case.XLSX", "Case.XLSX"},
+		{"case two.xlsx", "case two.xlsx"},
+		{"Case3.XLSX", "Case3.XLSX"},
 	}
 	for _, tt := range tests {
-		// Fyne's save dialog hands over a writer on a file it has created.
-		w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, tt.chosen)))
-		if err != nil {
-			t.Fatal(err)
+		m.exportWorkbook()
+		pathsSubmit(t, m, filepath.Join(dir, tt.typed))
+		if _, err := excelize.OpenFile(filepath.Join(dir, tt.want)); err != nil {
+			t.Errorf("typed %q: no workbook at %s: %v", tt.typed, tt.want, err)
 		}
-		got, ok := m.savedPath(w, nil, ".xlsx")
-		if !ok || got != filepath.Join(dir, tt.want) {
-			t.Errorf("savedPath(%s) = %q, %v; want %s", tt.chosen, got, ok, tt.want)
-		}
-		if _, err := os.Stat(filepath.Join(dir, tt.chosen)); !os.IsNotExist(err) {
-			t.Errorf("the empty %s the dialog made is still there", tt.chosen)
-		}
+		closeDialogs(m.Window)
 	}
-	if _, ok := m.savedPath(nil, nil, ".xlsx"); ok {
-		t.Error("a cancelled dialog gave a path")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(tests) {
+		t.Errorf("the folder holds %d files, want %d workbooks and nothing else", len(entries), len(tests))
 	}
 }

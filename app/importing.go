@@ -15,42 +15,27 @@ import (
 	"dossier/workspace"
 )
 
-// importFiles asks for a file and imports it, with progress. Fyne's file
-// dialog picks one file at a time; a folder, or files dropped on the
-// window, bring in many at once.
+// importFiles asks for the path of a file or a folder and imports it,
+// with progress. Browse… picks a file; files dropped on the window come
+// in many at once.
 func (m *MainWindow) importFiles() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.showError("choose a file to import", err)
-			return
-		}
-		if r == nil {
-			return // the analyst cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		m.importPaths([]string{path})
-	}, m.Window)
-	d.SetTitleText("Import a file")
-	d.SetConfirmText("Import")
-	d.Show()
+	m.askPath(m.importRequest("Import", false))
 }
 
-// importFolder asks for a folder and imports what it holds, with progress.
+// importFolder is the same dialog, its Browse… picking a folder.
 func (m *MainWindow) importFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			m.showError("choose a folder to import", err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		m.importPaths([]string{dir.Path()})
-	}, m.Window)
-	d.SetTitleText("Import a folder")
-	d.SetConfirmText("Import")
-	d.Show()
+	m.askPath(m.importRequest("Import a folder", true))
+}
+
+func (m *MainWindow) importRequest(title string, folders bool) pathRequest {
+	return pathRequest{
+		title:         title,
+		confirm:       "Import",
+		hint:          "A file to import, or a folder to import every article in it.",
+		kind:          openFileOrFolder,
+		browseFolders: folders,
+		chosen:        func(path string) { m.importPaths([]string{path}) },
+	}
 }
 
 // importDropped imports the files and folders dropped on the window.

@@ -148,7 +148,7 @@ func TestShortcutsReachActions(t *testing.T) {
 	}{
 		{ctrl(fyne.Key3), "Actors", ""},
 		{ctrl(fyne.Key6), "Search", ""},
-		{ctrl(fyne.KeyI), "", "Import a file"},
+		{ctrl(fyne.KeyI), "", "Import"},
 		{ctrlShift(fyne.KeyI), "", "Import a folder"},
 		{ctrl(fyne.KeyF), "Search", ""},
 		{ctrl(fyne.KeySlash), "", "Keyboard shortcuts"},

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"dossier/workspace"
 )
@@ -23,65 +21,46 @@ const prefRecent = "workspaces.recent"
 // recentMax is how many workspaces File > Recent workspaces remembers.
 const recentMax = 8
 
-// newWorkspace asks where to create a workspace and switches to it.
+// newWorkspace asks where to create a workspace and switches to it. An
+// existing file is refused rather than replaced: it may be another case's
+// workspace.
 func (m *MainWindow) newWorkspace() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if path, ok := m.savedPath(w, err, workspace.Extension); ok {
-			m.createWorkspaceAt(path)
-		}
-	}, m.Window)
-	d.SetTitleText("New workspace")
-	d.SetConfirmText("Create")
-	d.SetFilter(m.workspaceFilter())
-	d.SetFileName("New workspace" + workspace.Extension)
-	d.Show()
+	m.askPath(pathRequest{
+		title:          "New workspace",
+		confirm:        "Create",
+		hint:           "Where to create the workspace: a new file name, in a folder that exists.",
+		kind:           saveFile,
+		ext:            workspace.Extension,
+		name:           "New workspace" + workspace.Extension,
+		refuseExisting: "choose a new file name, or open it with Open….",
+		chosen:         m.createWorkspaceAt,
+	})
 }
 
 // openWorkspace asks for a workspace file and switches to it.
 func (m *MainWindow) openWorkspace() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.showError("choose a workspace", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		m.openWorkspaceAt(path)
-	}, m.Window)
-	d.SetTitleText("Open workspace")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{workspace.Extension}))
-	d.Show()
+	m.askPath(pathRequest{
+		title:   "Open workspace",
+		confirm: "Open",
+		hint:    "The workspace file to open (" + workspace.Extension + ").",
+		kind:    openFile,
+		ext:     workspace.Extension,
+		chosen:  m.openWorkspaceAt,
+	})
 }
 
 // backupWorkspace asks where to write a copy of the workspace.
 func (m *MainWindow) backupWorkspace() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if path, ok := m.savedPath(w, err, workspace.Extension); ok {
-			m.backupTo(path)
-		}
-	}, m.Window)
-	d.SetTitleText("Back up the workspace")
-	d.SetConfirmText("Back up")
-	d.SetFilter(m.workspaceFilter())
-	name := workspace.Name(m.ws.Path())
-	d.SetFileName(name + " backup " + time.Now().Format("2006-01-02") + workspace.Extension)
-	d.Show()
-}
-
-// workspaceFilter lists workspace files in a save dialog, all but the one
-// open: Fyne's dialog empties the file it saves to before Dossier sees
-// the choice, and the open workspace must never be picked by a slip.
-func (m *MainWindow) workspaceFilter() storage.FileFilter {
-	return workspaceFiles{open: m.ws.Path()}
-}
-
-type workspaceFiles struct{ open string }
-
-func (f workspaceFiles) Matches(u fyne.URI) bool {
-	return strings.EqualFold(u.Extension(), workspace.Extension) && !samePath(u.Path(), f.open)
+	name := workspace.Name(m.ws.Path()) + " backup " + time.Now().Format("2006-01-02") + workspace.Extension
+	m.askPath(pathRequest{
+		title:   "Back up the workspace",
+		confirm: "Back up",
+		hint:    "Where to write a copy of the workspace; it opens like any workspace.",
+		kind:    saveFile,
+		ext:     workspace.Extension,
+		name:    name,
+		chosen:  func(path string) { m.backupTo(path) },
+	})
 }
 
 // createWorkspaceAt creates an empty workspace at path and switches to it.
@@ -119,16 +98,45 @@ func (m *MainWindow) openWorkspaceAt(path string) {
 // backupTo writes a consistent copy of the workspace to path, in a
 // progress dialog.
 func (m *MainWindow) backupTo(path string) *progressDialog {
-	ws := m.ws
 	d := m.newProgressDialog("Backup")
+	m.runBackup(d, path)
+	return d
+}
+
+// runBackup is the work behind the backup dialog.
+func (m *MainWindow) runBackup(d *progressDialog, path string) {
+	ws := m.ws
 	d.Current.SetText("Copying the workspace…")
 	d.run("back up the workspace", func(ctx context.Context) (string, error) {
-		if err := ws.Backup(ctx, path); err != nil {
+		if err := backupWhole(ctx, ws, path); err != nil {
 			return "Backup cancelled; no copy was written.", err
 		}
 		return "Backed up the workspace to " + path, nil
 	})
-	return d
+}
+
+// backupWhole writes the backup to path, replacing a file there only once
+// the copy is complete: the copy is written beside it under a temporary
+// name, then takes the name.
+func backupWhole(ctx context.Context, ws *workspace.Workspace, path string) error {
+	if !exists(path) {
+		return ws.Backup(ctx, path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	tmp.Close()
+	os.Remove(tmp.Name()) // the backup refuses to write over a file, even an empty one
+	if err := ws.Backup(ctx, tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	return nil
 }
 
 // switchWorkspace puts ws in the window in place of the open workspace,
@@ -242,8 +250,23 @@ func LastWorkspace(p fyne.Preferences) string {
 	return ""
 }
 
+// samePath tells whether a and b name the same file: the same absolute
+// path, or, when both exist, the same file reached through a link or
+// another spelling (such as the case on a case-blind disk).
 func samePath(a, b string) bool {
-	return filepath.Clean(a) == filepath.Clean(b)
+	if absPath(a) == absPath(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
 }
 
 // ShowView shows the view called name (Articles, Excerpts, …; any case),
