@@ -81,9 +81,23 @@ func (m *MainWindow) runImport(d *progressDialog, paths []string) {
 			// listed at all, which no step reported.
 			d.setLines(lines)
 			d.m.changed()
+			if id := firstImported(results); id != 0 {
+				d.m.articles.show(id, model.Span{})
+			}
 		})
 		return importSummary(results, total, errors.Is(err, context.Canceled)), err
 	})
+}
+
+// firstImported is the first article an import brought in, which the
+// window opens for reading, or 0.
+func firstImported(results []workspace.ImportResult) int64 {
+	for _, r := range results {
+		if r.Status == workspace.Imported {
+			return r.ArticleID
+		}
+	}
+	return 0
 }
 
 func (d *progressDialog) importStep(p workspace.Progress) {

@@ -143,6 +143,10 @@ func TestPathImportTypedFile(t *testing.T) {
 	if want := "Import done, 1 file: 1 imported."; m.Message.Text != want {
 		t.Errorf("status bar = %q, want %q", m.Message.Text, want)
 	}
+	if m.CurrentView() != "Articles" || m.articles.reading.Article.ID != arts[0].ID {
+		t.Errorf("after the import the window shows %s, article %d; want the imported article %d in the reader",
+			m.CurrentView(), m.articles.reading.Article.ID, arts[0].ID)
+	}
 	if got := a.Preferences().String(prefLastFolder); got != filepath.Dir(sample) {
 		t.Errorf("last folder = %q, want %q", got, filepath.Dir(sample))
 	}
