@@ -33,6 +33,9 @@ type progressDialog struct {
 
 	lines    []progressLine
 	finished bool
+	// keysBefore is the canvas's key handler while the dialog is open,
+	// given back when it closes.
+	keysBefore func(*fyne.KeyEvent)
 	// afterStep, when set, runs on the UI goroutine after each update the
 	// work sends; tests use it to cancel part-way through.
 	afterStep func()
@@ -65,7 +68,32 @@ func (m *MainWindow) newProgressDialog(title string) *progressDialog {
 	d.dialog.SetButtons([]fyne.CanvasObject{d.Button})
 	d.dialog.Resize(fyne.NewSize(640, 440))
 	d.dialog.Show()
+	d.takeKeys()
 	return d
+}
+
+// takeKeys lets the keyboard answer the dialog: Escape cancels the work or
+// closes the finished dialog, and Enter closes it too once the work is
+// done. Other keys go where they went before.
+func (d *progressDialog) takeKeys() {
+	c := d.m.Window.Canvas()
+	d.keysBefore = c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch {
+		case ev.Name == fyne.KeyEscape && d.Button.Disabled():
+		case ev.Name == fyne.KeyEscape,
+			d.finished && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter):
+			d.tapped()
+		case d.keysBefore != nil:
+			d.keysBefore(ev)
+		}
+	})
+}
+
+// close hides the dialog and gives the keys back.
+func (d *progressDialog) close() {
+	d.m.Window.Canvas().SetOnTypedKey(d.keysBefore)
+	d.dialog.Hide()
 }
 
 func newProgressRow() fyne.CanvasObject {
@@ -138,7 +166,7 @@ func (d *progressDialog) setLines(lines []progressLine) {
 
 func (d *progressDialog) tapped() {
 	if d.finished {
-		d.dialog.Hide()
+		d.close()
 		return
 	}
 	d.cancel()
@@ -149,7 +177,7 @@ func (d *progressDialog) tapped() {
 // end shows how the work went, in the dialog and the status bar.
 func (d *progressDialog) end(what string, summary string, err error) {
 	if err != nil && !errors.Is(err, context.Canceled) {
-		d.dialog.Hide()
+		d.close()
 		d.m.showError(what, err)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -40,6 +41,36 @@ func TestProgressShowsStepsAndSummary(t *testing.T) {
 	test.Tap(d.Button)
 	if m.Window.Canvas().Overlays().Top() != nil {
 		t.Error("Close left the dialog open")
+	}
+}
+
+func TestProgressAnswersTheKeyboard(t *testing.T) {
+	m, _ := newTestWindow(t, "w")
+	c := m.Window.Canvas()
+	before := 0
+	c.SetOnTypedKey(func(*fyne.KeyEvent) { before++ })
+
+	running := m.newProgressDialog("Work")
+	running.afterStep = func() {
+		if running.Button.Text == "Cancel" {
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) // not while it runs
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}
+	}
+	running.run("do the work", func(ctx context.Context) (string, error) {
+		running.show(func() { running.step(1, 2, "") })
+		return "Stopped.", ctx.Err()
+	})
+	if running.Summary.Text != "Stopped." || before != 1 {
+		t.Errorf("Escape while running: summary %q, keys passed on %d; want it cancelled and Enter passed on", running.Summary.Text, before)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Enter did not close the finished dialog")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyA})
+	if before != 2 {
+		t.Errorf("after closing, the keys do not reach the window's handler again (%d)", before)
 	}
 }
 

@@ -236,6 +236,8 @@ func importSample(s *session, l workflowLayout, path, title string) int64 {
 		return id != 0
 	})
 	s.waitIdle()
+	s.shot("import-done")
+	s.key("Return") // closes the finished import's dialog
 	if !l.article.isZero() {
 		s.click(l.article)
 		s.waitIdle()
@@ -370,6 +372,7 @@ func exportWorkbook(s *session, l workflowLayout, byKeyboard bool) string {
 	})
 	s.waitIdle()
 	s.shot("exported")
+	s.key("Return") // closes the finished export's dialog
 	return path
 }
 
