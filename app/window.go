@@ -27,6 +27,9 @@ type MainWindow struct {
 	Counts *widget.Label
 	// Message, in the status bar, tells what the app last did.
 	Message *widget.Label
+	// Background, at the right of the status bar, tells what the workspace
+	// is doing on its own (finding names again after a change).
+	Background *widget.Label
 
 	app     fyne.App
 	ws      *workspace.Workspace
@@ -50,12 +53,19 @@ type MainWindow struct {
 	// spawn runs background work; tests make it synchronous so that they
 	// need no sleeps.
 	spawn func(func())
+	// watchRescans is set for the real window, whose status bar follows
+	// the workspace's own background scans; tests, whose work is
+	// synchronous, leave it off and call the hooks themselves.
+	watchRescans bool
 }
 
 // NewMainWindow builds the window on an open workspace: title, main menu,
 // navigation, views and status bar, with the size the analyst left it at.
 func NewMainWindow(a fyne.App, ws *workspace.Workspace) *MainWindow {
-	return newMainWindow(a, ws, func(f func()) { go f() })
+	m := newMainWindow(a, ws, func(f func()) { go f() })
+	m.watchRescans = true
+	m.watchWorkspace(ws)
+	return m
 }
 
 func newMainWindow(a fyne.App, ws *workspace.Workspace, spawn func(func())) *MainWindow {
@@ -68,6 +78,7 @@ func newMainWindow(a fyne.App, ws *workspace.Workspace, spawn func(func())) *Mai
 	m.Counts = widget.NewLabel("")
 	m.Message = widget.NewLabel("")
 	m.Message.Truncation = fyne.TextTruncateEllipsis
+	m.Background = widget.NewLabel("")
 	m.views = m.newViews()
 	m.Nav = m.newNav()
 	m.Centre = container.NewStack(welcome())
@@ -98,6 +109,6 @@ func (m *MainWindow) SetMessage(text string) {
 func (m *MainWindow) layout() fyne.CanvasObject {
 	split := container.NewHSplit(m.Nav, container.NewPadded(m.Centre))
 	split.Offset = 0.14
-	status := container.NewBorder(nil, nil, container.NewHBox(m.Workspace, m.Counts), nil, m.Message)
+	status := container.NewBorder(nil, nil, container.NewHBox(m.Workspace, m.Counts), m.Background, m.Message)
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, split)
 }

@@ -294,3 +294,20 @@ func closeDialogs(w fyne.Window) {
 		overlays.Remove(top)
 	}
 }
+
+func TestStatusBarFollowsRescans(t *testing.T) {
+	m, _ := newTestWindow(t, "w")
+	m.rescanStep(m.ws, workspace.Progress{Done: 3, Total: 12})
+	if got, want := m.Background.Text, "Finding names again: 3 of 12 articles"; got != want {
+		t.Errorf("status bar = %q, want %q", got, want)
+	}
+	other := newTestWorkspace(t, "other")
+	m.rescanStep(other, workspace.Progress{Done: 1, Total: 2})
+	if got := m.Background.Text; got != "Finding names again: 3 of 12 articles" {
+		t.Errorf("a scan of another workspace changed the status bar to %q", got)
+	}
+	m.rescanStep(m.ws, workspace.Progress{Done: 12, Total: 12})
+	if m.Background.Text != "" {
+		t.Errorf("status bar after the scan = %q, want it empty", m.Background.Text)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"dossier/model"
+	"dossier/workspace"
 )
 
 // background runs work off the UI goroutine, then applies what it returns
@@ -73,4 +74,38 @@ func countsText(info model.WorkspaceInfo) string {
 	}
 	return fmt.Sprintf("%d articles · %d excerpts · %d actors · %d documents",
 		rows["articles"], rows["excerpts"], rows["actors"], rows["documents"])
+}
+
+// watchWorkspace puts the workspace's background scans — names found again
+// after an actor or document changed — in the status bar, and their
+// failures in a dialog. When a scan ends, the view reads the workspace
+// again, since suggestions and highlights may have changed.
+func (m *MainWindow) watchWorkspace(ws *workspace.Workspace) {
+	if !m.watchRescans {
+		return
+	}
+	ws.OnRescan = func(p workspace.Progress) {
+		fyne.Do(func() { m.rescanStep(ws, p) })
+	}
+	ws.OnRescanError = func(err error) {
+		fyne.Do(func() {
+			if m.ws == ws {
+				m.Background.SetText("")
+				m.showError("find the names in the articles again", err)
+			}
+		})
+	}
+}
+
+// rescanStep shows one step of a background scan of ws.
+func (m *MainWindow) rescanStep(ws *workspace.Workspace, p workspace.Progress) {
+	if m.ws != ws {
+		return // a scan of a workspace the window has left
+	}
+	if p.Done < p.Total {
+		m.Background.SetText(fmt.Sprintf("Finding names again: %d of %d articles", p.Done, p.Total))
+		return
+	}
+	m.Background.SetText("")
+	m.changed()
 }

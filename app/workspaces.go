@@ -146,6 +146,7 @@ func (m *MainWindow) switchWorkspace(ws *workspace.Workspace) {
 	m.whenIdle(func() {
 		old := m.ws
 		m.ws = ws
+		m.watchWorkspace(ws)
 		m.undo = undoStack{} // its steps belong to the old workspace
 		m.rebuildViews()
 		name := workspace.Name(ws.Path())
