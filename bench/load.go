@@ -101,9 +101,10 @@ func loadOurs(ctx context.Context, path string, rows *Rows, bulk bool) (time.Dur
 // loadShell has the sqlite3 command-line shell load the same rows into the
 // same schema (an empty workspace made by Dossier), doing what our path
 // does: with bulk, drop the search triggers, insert, rebuild the indexes and
-// put the triggers back; without, insert with the triggers on. The SQL
+// put the triggers back; without, insert with the triggers on, in one
+// transaction or, as an import stores its files, one per article. The SQL
 // script is written first and not timed.
-func loadShell(ctx context.Context, dir string, rows *Rows, bulk bool) (time.Duration, error) {
+func loadShell(ctx context.Context, dir string, rows *Rows, bulk, perArticle bool) (time.Duration, error) {
 	path := filepath.Join(dir, "shell.dossier")
 	ws, err := workspace.Create(path)
 	if err != nil {
@@ -115,7 +116,7 @@ func loadShell(ctx context.Context, dir string, rows *Rows, bulk bool) (time.Dur
 		return 0, err
 	}
 	script := filepath.Join(dir, "load.sql")
-	if err := writeLoadScript(script, rows, bulk, triggers); err != nil {
+	if err := writeLoadScript(script, rows, bulk, perArticle, triggers); err != nil {
 		return 0, err
 	}
 	in, err := os.Open(script)
@@ -155,7 +156,7 @@ func ftsTriggers(path string) ([]trigger, error) {
 	return ts, nil
 }
 
-func writeLoadScript(path string, rows *Rows, bulk bool, triggers []trigger) error {
+func writeLoadScript(path string, rows *Rows, bulk, perArticle bool, triggers []trigger) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -171,6 +172,9 @@ func writeLoadScript(path string, rows *Rows, bulk bool, triggers []trigger) err
 	now := sqlText(time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC).Format("2006-01-02T15:04:05.000Z"))
 	excerptID := 0
 	for i, a := range rows.Articles {
+		if perArticle && i > 0 {
+			fmt.Fprintln(w, "COMMIT; BEGIN IMMEDIATE;")
+		}
 		fmt.Fprintf(w, "INSERT INTO articles (id, uid, created_at, updated_at, title, author, url, published_at, retrieved_at, language, body, hash, revision, notes) VALUES (%d, %s, %s, %s, %s, %s, %s, %s, %s, 'en', %s, %s, 1, '');\n",
 			i+1, sqlText(uuid.Must(uuid.NewV7()).String()), now, now, sqlText(a.Title), sqlText(a.Author), sqlText(a.URL),
 			sqlText(a.PublishedAt.UTC().Format("2006-01-02T15:04:05.000Z")), now, sqlText(a.Body), sqlText(a.Hash))

@@ -92,7 +92,7 @@ func loadSuite(ctx context.Context, env *Env) ([]Row, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		shell, err := loadShell(ctx, dir, rows, bulk)
+		shell, err := loadShell(ctx, dir, rows, bulk, false)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
