@@ -420,6 +420,13 @@ func (v *articlesView) mentionPanel(m model.Mention) fyne.CanvasObject {
 func (v *articlesView) newExcerpt() {
 	v.content()
 	span := v.reader.Selection()
+	if v.m.CurrentView() != v.title() {
+		// The reader is out of sight: its old selection is not what the
+		// analyst is looking at.
+		v.m.showViewOf(v)
+		v.m.SetMessage("Select some text in the article, then press Ctrl+E")
+		return
+	}
 	if v.reading.Article.ID == 0 || span.Len() == 0 {
 		v.m.SetMessage("Select some text in the article first")
 		return

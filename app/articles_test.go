@@ -258,3 +258,17 @@ func TestArticlesShowOpensAtSpan(t *testing.T) {
 		t.Errorf("selection = %v, want %v", v.reader.Selection(), span)
 	}
 }
+
+func TestExcerptShortcutFromAnotherViewOpensTheReader(t *testing.T) {
+	m, _ := articlesDemo(t)
+	a := articlesOpen(t, m, "corridor")
+	m.articles.reader.Select(articlesSpan(t, a.Body, "corridor"))
+	m.showViewOf(m.tags)
+	m.articles.newExcerpt()
+	if m.CurrentView() != "Articles" {
+		t.Errorf("view after Ctrl+E elsewhere = %q, want Articles", m.CurrentView())
+	}
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("Ctrl+E from the Tags view opened %q on a selection out of sight", textsIn(top))
+	}
+}

@@ -17,13 +17,22 @@ import (
 // on the UI goroutine; a failure shows as a dialog that says what could
 // not be done. This is the one way views read or change the workspace, so
 // nothing blocks a frame.
+//
+// The work is not cancelled when the window closes: it is short, and a
+// save under way must reach the workspace, which main closes only once the
+// work is done. A result that comes back after the window has switched to
+// another workspace is dropped, since it describes the old one.
 func (m *MainWindow) background(what string, work func(ctx context.Context) (apply func(), err error)) {
+	ws := m.ws
 	m.jobs.start()
 	m.spawn(func() {
-		apply, err := work(m.ctx)
+		apply, err := work(context.WithoutCancel(m.ctx))
+		// Done before the result is applied: after the window has gone,
+		// fyne.Do may never run, and main waits for the work to end.
 		m.jobs.done()
 		fyne.Do(func() {
 			switch {
+			case m.ws != ws:
 			case errors.Is(err, context.Canceled):
 			case err != nil:
 				m.showError(what, err)
