@@ -77,7 +77,7 @@ func newActorList(m *MainWindow, chosen func(entityRow)) *entityList {
 func (v *actorsView) buildPage() *fyne.Container {
 	v.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.Heading.SizeName = theme.SizeNameHeadingText
-	v.form = newEntityForm(v.m, "actor", v.m.ws.UpdateActor, v.saved)
+	v.form = newEntityForm(v.m, "actor", func(a model.Actor) int64 { return a.ID }, v.m.ws.Actor, v.m.ws.UpdateActor, v.saved)
 	f := v.form
 	v.Name = f.text("Name", func(a model.Actor) string { return a.Name }, func(a *model.Actor, s string) { a.Name = s })
 	v.Kind = f.choice("Kind", enumTexts(model.ActorKinds()), func(a model.Actor) string { return string(a.Kind) },
@@ -110,7 +110,7 @@ func (v *actorsView) buildAffiliation() fyne.CanvasObject {
 	v.ChangeAffiliation = widget.NewButton("Change…", v.changeAffiliation)
 	v.ClearAffiliation = widget.NewButton("None", func() {
 		if v.form.record.AffiliationID != 0 {
-			v.form.change(func(a *model.Actor) { a.AffiliationID = 0 })
+			v.form.change(func(a *model.Actor) { a.AffiliationID = 0 }, nil)
 		}
 	})
 	return container.NewBorder(nil, nil, nil, container.NewHBox(v.ChangeAffiliation, v.ClearAffiliation), v.Affiliation)
@@ -205,7 +205,7 @@ func (v *actorsView) changeAffiliation() {
 	list := newActorList(v.m, nil)
 	list.skip = v.current
 	v.m.choose("Affiliation of "+v.profile.Actor.Name, "Choose", nil, list, func(r entityRow) {
-		v.form.change(func(a *model.Actor) { a.AffiliationID = r.id })
+		v.form.change(func(a *model.Actor) { a.AffiliationID = r.id }, nil)
 	})
 }
 

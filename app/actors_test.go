@@ -504,3 +504,114 @@ func TestActorsDeleteSaysWhatIsUnlinked(t *testing.T) {
 		t.Errorf("the delete left %d undo steps, want 1", len(m.undo.done))
 	}
 }
+
+// profilesQueue makes background work wait in a queue until run drains it,
+// as slow saves and reads do.
+func profilesQueue(m *MainWindow) (run func()) {
+	var queued []func()
+	m.spawn = func(f func()) { queued = append(queued, f) }
+	return func() {
+		for len(queued) > 0 {
+			f := queued[0]
+			queued = queued[1:]
+			f()
+		}
+	}
+}
+
+// profilesTypeInto moves the focus to e and types text over what it holds.
+func profilesTypeInto(m *MainWindow, e *commitEntry, text string) {
+	m.Window.Canvas().Focus(e)
+	e.SetText("")
+	test.Type(e, text)
+}
+
+func TestActorsReloadKeepsTyping(t *testing.T) {
+	m, ws := profilesDemoWindow(t)
+	a := profilesOpenActor(t, m, ws, "Tomas Reyhaven")
+	v := m.actors
+	run := profilesQueue(m)
+
+	// The name is saved on Tab while the analyst starts on the description;
+	// the save's reload comes in while the description is being typed.
+	profilesTypeInto(m, v.Name, "Tomas A. Reyhaven")
+	profilesTypeInto(m, v.Description, "Half a sentence")
+	run()
+	if v.Description.Text != "Half a sentence" {
+		t.Errorf("the save's reload left the description as %q", v.Description.Text)
+	}
+	m.changed() // as the end of a background scan does
+	run()
+	if v.Description.Text != "Half a sentence" || v.Name.Text != "Tomas A. Reyhaven" {
+		t.Errorf("a reload left name %q, description %q", v.Name.Text, v.Description.Text)
+	}
+	got, err := ws.Actor(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Tomas A. Reyhaven" || got.Description != a.Description {
+		t.Errorf("stored before leaving the description: name %q, description %q", got.Name, got.Description)
+	}
+
+	m.Window.Canvas().Focus(v.Notes) // leaving saves the description
+	run()
+	if got, _ := ws.Actor(context.Background(), a.ID); got.Description != "Half a sentence" {
+		t.Errorf("stored description = %q", got.Description)
+	}
+}
+
+func TestActorsTwoEditsUnderWayBothSave(t *testing.T) {
+	m, ws := profilesDemoWindow(t)
+	a := profilesOpenActor(t, m, ws, "Tomas Reyhaven")
+	v := m.actors
+	run := profilesQueue(m)
+
+	profilesTypeInto(m, v.Role, "Deputy Prime Minister")
+	profilesTypeInto(m, v.Country, "Valdorian Republic") // the role's save waits
+	m.Window.Canvas().Focus(v.Notes)
+	run()
+	got, err := ws.Actor(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Role != "Deputy Prime Minister" || got.Country != "Valdorian Republic" {
+		t.Errorf("after two edits the actor holds role %q, country %q", got.Role, got.Country)
+	}
+	if v.Role.Text != got.Role || v.Country.Text != got.Country {
+		t.Errorf("the fields show role %q, country %q", v.Role.Text, v.Country.Text)
+	}
+}
+
+func TestActorsSaveEndingAfterAnotherActorOpens(t *testing.T) {
+	m, ws := profilesDemoWindow(t)
+	a := profilesOpenActor(t, m, ws, "Tomas Reyhaven")
+	b := profilesActor(t, ws, "Radomir Kestovan")
+	v := m.actors
+	var queued []func()
+	m.spawn = func(f func()) { queued = append(queued, f) }
+
+	profilesTypeInto(m, v.Role, "Deputy Prime Minister")
+	m.Window.Canvas().Focus(nil)
+	v.show(b.ID)
+	// The other actor's page is read before the slow save ends.
+	for i := len(queued) - 1; i >= 0; i-- {
+		queued[i]()
+	}
+	run := profilesQueue(m)
+	run()
+	if v.Name.Text != b.Name {
+		t.Fatalf("the page shows %q, want %q", v.Name.Text, b.Name)
+	}
+	profilesTypeInto(m, v.Country, "Somewhere else")
+	m.Window.Canvas().Focus(v.Notes)
+	run()
+
+	gotA, _ := ws.Actor(context.Background(), a.ID)
+	gotB, _ := ws.Actor(context.Background(), b.ID)
+	if gotA.Role != "Deputy Prime Minister" || gotA.Country != a.Country || gotA.Name != a.Name {
+		t.Errorf("the first actor holds %q, %q, %q", gotA.Name, gotA.Role, gotA.Country)
+	}
+	if gotB.Country != "Somewhere else" || gotB.Name != b.Name || gotB.Role != b.Role {
+		t.Errorf("the second actor holds %q, %q, %q", gotB.Name, gotB.Role, gotB.Country)
+	}
+}

@@ -87,7 +87,7 @@ func (v *documentsView) listDocuments(ctx context.Context, text, kind string, p 
 func (v *documentsView) buildPage() *fyne.Container {
 	v.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.Heading.SizeName = theme.SizeNameHeadingText
-	v.form = newEntityForm(v.m, "document", v.m.ws.UpdateDocument, v.saved)
+	v.form = newEntityForm(v.m, "document", func(d model.Document) int64 { return d.ID }, v.m.ws.Document, v.m.ws.UpdateDocument, v.saved)
 	f := v.form
 	v.Title = f.text("Title", func(d model.Document) string { return d.Title }, func(d *model.Document, s string) { d.Title = s })
 	v.Kind = f.choice("Kind", enumTexts(model.DocumentKinds()), func(d model.Document) string { return string(d.Kind) },

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -287,19 +289,50 @@ func (p *profileView[P]) forget(id int64) {
 // soon as the analyst submits it or leaves it, or picks another choice.
 // A change the workspace refuses is explained and taken back, so the
 // fields always show what is stored.
+//
+// Reloads come at any time (after each save, after a background scan), so
+// showing the same record again keeps what the analyst is typing: a field
+// with the focus, or whose text is no longer what the form put there.
 type entityForm[T any] struct {
-	m      *MainWindow
-	what   string // "actor", in messages
-	save   func(ctx context.Context, r *T) error
-	saved  func(T) // on the UI goroutine after a save
-	record T
-	open   bool // a record is loaded
-	shows  []func(T)
+	m     *MainWindow
+	what  string // "actor", in messages
+	id    func(T) int64
+	read  func(ctx context.Context, id int64) (T, error)
+	save  func(ctx context.Context, r *T) error
+	saved func(T) // on the UI goroutine after a save
+	// record is the open record as last read, with the edits still being
+	// saved made on top, so that a second edit starts from the first.
+	record  T
+	open    bool // a record is loaded
+	pending []formEdit[T]
+	edits   int // numbers the edits, to take one off pending once saved
+	// gen counts the records shown: a save that ends once another record
+	// is open leaves the form alone.
+	gen    int
+	fields []formField[T]
+	// saving lets one save at a time read, edit and write the record, so
+	// that two edits of different fields both reach the workspace.
+	saving sync.Mutex
 	Form   *widget.Form
 }
 
-func newEntityForm[T any](m *MainWindow, what string, save func(context.Context, *T) error, saved func(T)) *entityForm[T] {
-	return &entityForm[T]{m: m, what: what, save: save, saved: saved, Form: widget.NewForm()}
+// formEdit is an edit of one field, not yet saved.
+type formEdit[T any] struct {
+	n    int
+	edit func(*T)
+}
+
+// formField shows a record in one field. same is set when the record is
+// the one already shown, where the analyst's typing is kept; reset puts
+// the stored value back after a refusal.
+type formField[T any] struct {
+	show  func(r T, same bool)
+	reset func(r T)
+}
+
+func newEntityForm[T any](m *MainWindow, what string, id func(T) int64, read func(context.Context, int64) (T, error),
+	save func(context.Context, *T) error, saved func(T)) *entityForm[T] {
+	return &entityForm[T]{m: m, what: what, id: id, read: read, save: save, saved: saved, Form: widget.NewForm()}
 }
 
 // text adds a one-line field.
@@ -317,57 +350,105 @@ func (f *entityForm[T]) notes(label string, get func(T) string, set func(*T, str
 }
 
 func (f *entityForm[T]) bindEntry(label string, e *commitEntry, get func(T) string, set func(*T, string)) {
+	// shown is the text the form last put in the field or took from it:
+	// any other text is the analyst's, not saved yet.
+	shown := ""
+	reset := func(r T) {
+		shown = get(r)
+		if e.Text != shown {
+			e.SetText(shown)
+		}
+	}
 	e.onCommit = func(s string) {
 		s = strings.TrimSpace(s)
-		if !f.open || s == get(f.record) {
+		if !f.open || s == shown || s == get(f.record) {
 			return
 		}
-		f.change(func(r *T) { set(r, s) })
+		shown = s
+		f.change(func(r *T) { set(r, s) }, reset)
 	}
-	f.shows = append(f.shows, func(r T) { e.SetText(get(r)) })
+	f.fields = append(f.fields, formField[T]{
+		show: func(r T, same bool) {
+			if same && (e.focused || strings.TrimSpace(e.Text) != shown) {
+				return
+			}
+			reset(r)
+		},
+		reset: reset,
+	})
 	f.Form.Append(label, e)
 }
 
 // choice adds a field with a closed list of values.
 func (f *entityForm[T]) choice(label string, options []string, get func(T) string, set func(*T, string)) *widget.Select {
 	s := widget.NewSelect(options, nil)
+	reset := func(r T) { s.SetSelected(get(r)) }
 	s.OnChanged = func(v string) {
 		if f.open && v != get(f.record) {
-			f.change(func(r *T) { set(r, v) })
+			f.change(func(r *T) { set(r, v) }, reset)
 		}
 	}
-	f.shows = append(f.shows, func(r T) { s.SetSelected(get(r)) })
+	f.fields = append(f.fields, formField[T]{show: func(r T, _ bool) { reset(r) }, reset: reset})
 	f.Form.Append(label, s)
 	return s
 }
 
 func (f *entityForm[T]) isOpen() bool { return f.open }
 
-func (f *entityForm[T]) close() { f.open = false }
+func (f *entityForm[T]) close() {
+	f.open = false
+	f.forgetEdits()
+}
 
-// show loads r into the fields.
+// forgetEdits leaves the saves under way to finish without the form.
+func (f *entityForm[T]) forgetEdits() {
+	f.gen++
+	f.pending = nil
+}
+
+// show loads r into the fields. Shown again, the record keeps the edits
+// still being saved and the fields keep the analyst's typing.
 func (f *entityForm[T]) show(r T) {
+	same := f.open && f.id(r) == f.id(f.record)
+	if !same {
+		f.forgetEdits()
+	}
 	f.record, f.open = r, true
-	for _, sh := range f.shows {
-		sh(r)
+	for _, p := range f.pending {
+		p.edit(&f.record)
+	}
+	for _, fl := range f.fields {
+		fl.show(f.record, same)
 	}
 }
 
 // change saves the record as edit leaves it. The workspace validates; on
-// refusal the analyst reads why and the fields go back to the record.
-func (f *entityForm[T]) change(edit func(*T)) {
-	next := f.record
-	edit(&next)
+// refusal the analyst reads why and the field goes back, by reset, to what
+// is stored.
+func (f *entityForm[T]) change(edit func(*T), reset func(T)) {
+	f.edits++
+	n, gen, id := f.edits, f.gen, f.id(f.record)
+	f.pending = append(f.pending, formEdit[T]{n: n, edit: edit})
+	edit(&f.record)
 	what := "save the " + f.what
 	f.m.background(what, func(ctx context.Context) (func(), error) {
-		if err := f.save(ctx, &next); err != nil {
-			return func() {
-				f.m.showError(what, err)
-				f.show(f.record)
-			}, nil
-		}
+		stored, next, err := f.write(ctx, id, edit)
 		return func() {
-			f.record = next
+			if gen != f.gen {
+				// Another record is open; only the list may need the news.
+				if err != nil {
+					f.m.showError(what, err)
+				} else {
+					f.m.changed()
+				}
+				return
+			}
+			f.settle(n)
+			if err != nil {
+				f.m.showError(what, err)
+				f.refused(stored, reset)
+				return
+			}
 			if f.saved != nil {
 				f.saved(next)
 			}
@@ -375,11 +456,43 @@ func (f *entityForm[T]) change(edit func(*T)) {
 	})
 }
 
+// write makes edit to the record as stored now and saves it; stored is the
+// record before the edit.
+func (f *entityForm[T]) write(ctx context.Context, id int64, edit func(*T)) (stored, next T, err error) {
+	f.saving.Lock()
+	defer f.saving.Unlock()
+	if stored, err = f.read(ctx, id); err != nil {
+		return stored, stored, err
+	}
+	next = stored
+	edit(&next)
+	err = f.save(ctx, &next)
+	return stored, next, err
+}
+
+// settle takes edit n off the edits under way.
+func (f *entityForm[T]) settle(n int) {
+	f.pending = slices.DeleteFunc(f.pending, func(p formEdit[T]) bool { return p.n == n })
+}
+
+// refused shows stored, read after a save was refused, with the edits
+// still under way, and puts the refused field back.
+func (f *entityForm[T]) refused(stored T, reset func(T)) {
+	if f.id(stored) != f.id(f.record) {
+		return // not read: the form shows what it had
+	}
+	f.show(stored)
+	if reset != nil {
+		reset(f.record)
+	}
+}
+
 // commitEntry is an entry that hands its text over when the analyst
 // presses Enter (Shift+Enter in a multi-line one) or leaves it.
 type commitEntry struct {
 	widget.Entry
 	onCommit func(string)
+	focused  bool // the analyst is in the field
 }
 
 func newCommitEntry(multiLine bool) *commitEntry {
@@ -394,8 +507,16 @@ func newCommitEntry(multiLine bool) *commitEntry {
 	return e
 }
 
+// FocusGained notes that the analyst is in the field, where a reload
+// leaves the text alone.
+func (e *commitEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
 // FocusLost saves what the analyst typed before moving on.
 func (e *commitEntry) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	e.commit()
 }

@@ -14,18 +14,22 @@ import (
 	"dossier/workspace"
 )
 
-// saveFields renames the selected tag and saves its description.
+// saveFields renames the tag in the detail and saves its description,
+// when the analyst has typed in them.
 func (v *tagsView) saveFields() {
-	tc, ok := v.selectedTag()
+	d := v.detail
+	tc, ok := v.book.tag(d.shown)
 	if !ok {
-		return
+		return // gone, merged or deleted, with what it was called
 	}
 	t := tc.Tag
-	t.Name = strings.TrimSpace(v.detail.name.Text)
-	t.Description = strings.TrimSpace(v.detail.description.Text)
+	t.Name = tagText(d.name, d.shownName, tc.Tag.Name)
+	t.Description = tagText(d.description, d.shownDescription, tc.Tag.Description)
 	if t.Name == tc.Tag.Name && t.Description == tc.Tag.Description {
 		return
 	}
+	// The texts are saved: a reload may show what is stored in their place.
+	d.shownName, d.shownDescription = t.Name, t.Description
 	what := "save tag “" + tc.Tag.Name + "”"
 	if t.Name != tc.Tag.Name {
 		what = "rename tag “" + tc.Tag.Name + "”"

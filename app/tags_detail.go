@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,8 +29,8 @@ type tagDetail struct {
 	counts   *widget.Label
 	excerpts *widget.Hyperlink
 
-	name        *widget.Entry
-	description *widget.Entry
+	name        *commitEntry
+	description *commitEntry
 	save        *widget.Button
 	parent      *widget.Select
 	move        *widget.Button
@@ -41,6 +42,12 @@ type tagDetail struct {
 
 	// choices maps each path offered by parent and into to its tag id.
 	choices map[string]int64
+
+	// shown is the tag in the fields, 0 for none; shownName and
+	// shownDescription are the texts the detail last put in them or saved
+	// from them. Any other text is the analyst's typing, not saved yet.
+	shown                       int64
+	shownName, shownDescription string
 }
 
 func newTagDetail(v *tagsView) *tagDetail {
@@ -69,11 +76,12 @@ func newTagDetail(v *tagsView) *tagDetail {
 
 func (d *tagDetail) newFields() {
 	v := d.v
-	d.name = widget.NewEntry()
-	d.name.OnSubmitted = func(string) { v.saveFields() }
-	d.description = widget.NewMultiLineEntry()
-	d.description.Wrapping = fyne.TextWrapWord
-	d.description.SetMinRowsVisible(3)
+	// Both fields save when the analyst presses Enter or leaves them, as
+	// the actor and document fields do.
+	d.name = newCommitEntry(false)
+	d.name.onCommit = func(string) { v.saveFields() }
+	d.description = newCommitEntry(true)
+	d.description.onCommit = func(string) { v.saveFields() }
 	d.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.saveFields)
 	d.parent = widget.NewSelect(nil, nil)
 	d.parent.PlaceHolder = "Choose a new place"
@@ -98,9 +106,14 @@ func (d *tagDetail) fieldsForm() *widget.Form {
 }
 
 // show fills the detail from the selected tag, or says what to do when
-// none is selected.
+// none is selected. What the analyst typed in the tag shown until now is
+// saved first; shown again, the tag keeps the typing in its fields.
 func (d *tagDetail) show() {
 	tc, ok := d.v.selectedTag()
+	if d.shown != 0 && (!ok || tc.Tag.ID != d.shown) {
+		d.v.saveFields()
+		d.shown = 0
+	}
 	if !ok {
 		d.form.Hide()
 		d.empty.SetText(d.emptyText())
@@ -113,12 +126,41 @@ func (d *tagDetail) show() {
 	d.heading.SetText(d.v.book.path(t.ID))
 	paintTagSwatch(d.swatch, t.Colour)
 	d.counts.SetText(fmt.Sprintf("%s · %s", countNoun(tc.Excerpts, "excerpt"), countNoun(tc.Articles, "article")))
-	d.name.SetText(t.Name)
-	d.description.SetText(t.Description)
+	same := t.ID == d.shown
+	d.shown = t.ID
+	showTagText(d.name, &d.shownName, t.Name, same)
+	showTagText(d.description, &d.shownDescription, t.Description, same)
 	d.fillChoices(t)
 	d.form.Show()
 	// Texts of new lengths change the rows' sizes; lay them out again.
 	d.box.Refresh()
+}
+
+// showTagText puts stored in a field, unless the same tag is shown again
+// and the analyst is in the field or has typed in it.
+func showTagText(e *commitEntry, shown *string, stored string, same bool) {
+	if same && (e.focused || tagTyped(e, *shown)) {
+		return
+	}
+	*shown = stored
+	if e.Text != stored {
+		e.SetText(stored)
+	}
+}
+
+// tagTyped tells whether a field holds text of the analyst's, not the
+// text shown.
+func tagTyped(e *commitEntry, shown string) bool {
+	return strings.TrimSpace(e.Text) != shown
+}
+
+// tagText is what a field should save: the analyst's text when typed,
+// else the stored one, which may be newer than the text shown.
+func tagText(e *commitEntry, shown, stored string) string {
+	if tagTyped(e, shown) {
+		return strings.TrimSpace(e.Text)
+	}
+	return stored
 }
 
 func (d *tagDetail) emptyText() string {

@@ -419,3 +419,47 @@ func TestTagColourRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestTagsTypingSurvivesPickingAnotherTag(t *testing.T) {
+	m, v := tagsTestWindow(t)
+	id := tagsNamed(t, m, "Figures").Tag.ID
+	tagsSelect(t, v, "Figures")
+	m.Window.Canvas().Focus(v.detail.name)
+	v.detail.name.SetText("")
+	test.Type(v.detail.name, "Numbers to check")
+	tagsSelect(t, v, "Shipping corridor") // without Enter or Save
+
+	got, err := m.ws.Tag(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Numbers to check" {
+		t.Errorf("after picking another tag, the workspace has %q", got.Name)
+	}
+	if want := tagsNamed(t, m, "Shipping corridor").Tag; v.detail.name.Text != want.Name || v.detail.description.Text != want.Description {
+		t.Errorf("the detail shows %q / %q, want the tag picked", v.detail.name.Text, v.detail.description.Text)
+	}
+}
+
+func TestTagsReloadKeepsTypingAndLeavingSaves(t *testing.T) {
+	m, v := tagsTestWindow(t)
+	id := tagsNamed(t, m, "Figures").Tag.ID
+	tagsSelect(t, v, "Figures")
+	c := m.Window.Canvas()
+	c.Focus(v.detail.description)
+	v.detail.description.SetText("")
+	test.Type(v.detail.description, "Numbers that need a second source")
+	m.changed() // as a save elsewhere or the end of a scan does
+	if got := v.detail.description.Text; got != "Numbers that need a second source" {
+		t.Errorf("a reload left the description as %q", got)
+	}
+
+	c.Focus(v.detail.name) // leaving the description saves it
+	got, err := m.ws.Tag(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Description != "Numbers that need a second source" || got.Name != "Figures" {
+		t.Errorf("after leaving the field the workspace has %q / %q", got.Name, got.Description)
+	}
+}

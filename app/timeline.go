@@ -18,11 +18,20 @@ import (
 // and the last present so that gaps in the story show. The caption under
 // the bars names the week under the pointer, or the one last tapped, since
 // bars alone do not say which week they are.
+//
+// Only the latest timelineMaxWeeks weeks are drawn: one article with a
+// wrong date decades back would otherwise make thousands of bars too thin
+// to see, and a window too slow to use. The caption says what is left out.
 type Timeline struct {
 	widget.BaseWidget
-	weeks  []model.DatedCount // every week, empty ones at 0
-	marked int                // index into weeks of the named week; -1 for none
+	weeks   []model.DatedCount // every week drawn, empty ones at 0
+	earlier int                // mentions in the weeks before those drawn
+	marked  int                // index into weeks of the named week; -1 for none
 }
+
+// timelineMaxWeeks is five years of weeks, about as many bars as a page
+// can tell apart.
+const timelineMaxWeeks = 260
 
 // Heights of the chart, in Fyne units.
 const (
@@ -41,9 +50,46 @@ func NewTimeline() *Timeline {
 // SetCounts shows counts, one per week in order of week, as
 // model.WeeklyMentions returns them.
 func (t *Timeline) SetCounts(counts []model.DatedCount) {
-	t.weeks = model.FillWeeks(counts)
+	t.weeks, t.earlier = timelineWeeks(counts, timelineMaxWeeks)
 	t.marked = -1
 	t.Refresh()
+}
+
+// timelineWeeks returns the latest weeks with a mention, at most limit
+// weeks back, with every week between at 0, and how many mentions the
+// weeks before hold. Each count goes to the week of its date, so counts
+// of any day and in any order add up in the right bar.
+func timelineWeeks(counts []model.DatedCount, limit int) (weeks []model.DatedCount, earlier int) {
+	byWeek := map[int64]int{}
+	var first, last time.Time
+	total := 0
+	for _, c := range counts {
+		if c.Count <= 0 {
+			continue
+		}
+		w := model.WeekOf(c.Week)
+		if len(byWeek) == 0 || w.Before(first) {
+			first = w
+		}
+		if len(byWeek) == 0 || w.After(last) {
+			last = w
+		}
+		byWeek[w.Unix()] += c.Count
+		total += c.Count
+	}
+	if len(byWeek) == 0 {
+		return nil, 0
+	}
+	if from := last.AddDate(0, 0, -7*(limit-1)); first.Before(from) {
+		first = from
+	}
+	shown := 0
+	for w := first; !w.After(last); w = w.AddDate(0, 0, 7) {
+		n := byWeek[w.Unix()]
+		weeks = append(weeks, model.DatedCount{Week: w, Count: n})
+		shown += n
+	}
+	return weeks, total - shown
 }
 
 // Weeks returns the bars shown, one per week.
@@ -62,8 +108,12 @@ func (t *Timeline) Caption() string {
 	for _, w := range t.weeks {
 		total += w.Count
 	}
-	return fmt.Sprintf("%s over %s, from the week of %s", counted(total, "mention", "mentions"),
+	s := fmt.Sprintf("%s over %s, from the week of %s", counted(total, "mention", "mentions"),
 		counted(len(t.weeks), "week", "weeks"), dayText(t.weeks[0].Week))
+	if t.earlier > 0 {
+		s += fmt.Sprintf("; %s in earlier weeks not drawn", counted(t.earlier, "mention", "mentions"))
+	}
+	return s
 }
 
 // slot is the width given to each week, bar and gap.

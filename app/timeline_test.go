@@ -113,3 +113,37 @@ func TestTimelineWithoutMentions(t *testing.T) {
 		t.Errorf("one week: %v, %q", tl.Weeks(), tl.Caption())
 	}
 }
+
+func TestTimelineDrawsOnlyTheLatestWeeks(t *testing.T) {
+	latest := timelineWeek("2025-03-31")
+	counts := []model.DatedCount{
+		{Week: timelineWeek("0001-01-01"), Count: 1}, // a date typed wrong
+		{Week: timelineWeek("1970-01-01"), Count: 2}, // a date read as zero
+		{Week: latest, Count: 3},
+		{Week: timelineWeek("2025-03-12"), Count: 4}, // a Wednesday, out of order
+		{Week: timelineWeek("2025-03-10"), Count: 1},
+	}
+	tl, _ := timelineWindow(t, counts)
+	weeks := tl.Weeks()
+	if len(weeks) != timelineMaxWeeks {
+		t.Fatalf("%d bars, want the latest %d weeks", len(weeks), timelineMaxWeeks)
+	}
+	if got := len(timelineBars(tl)); got != timelineMaxWeeks {
+		t.Errorf("%d rectangles drawn, want %d", got, timelineMaxWeeks)
+	}
+	if !weeks[len(weeks)-1].Week.Equal(latest) || weeks[len(weeks)-1].Count != 3 {
+		t.Errorf("last bar = %v, want 3 in the week of %s", weeks[len(weeks)-1], latest)
+	}
+	if w := weeks[len(weeks)-4]; !w.Week.Equal(timelineWeek("2025-03-10")) || w.Count != 5 {
+		t.Errorf("the week of 10 Mar 2025 = %v, want its two counts summed to 5", w)
+	}
+	for i := 1; i < len(weeks); i++ {
+		if !weeks[i].Week.Equal(weeks[i-1].Week.AddDate(0, 0, 7)) {
+			t.Fatalf("bar %d is the week of %s, not the week after %s", i, weeks[i].Week, weeks[i-1].Week)
+		}
+	}
+	want := "8 mentions over 260 weeks, from the week of " + dayText(weeks[0].Week) + "; 3 mentions in earlier weeks not drawn"
+	if got := tl.Caption(); got != want {
+		t.Errorf("caption = %q, want %q", got, want)
+	}
+}
