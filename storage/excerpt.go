@@ -358,7 +358,7 @@ var excerptSortKeys = map[model.ExcerptSort][]excerptSortKey{
 	model.ExcerptsBySource:      {{"(SELECT s.name FROM sources s WHERE s.id = a.source_id) COLLATE NOCASE", true}},
 	model.ExcerptsByPublished:   {{"a.published_at", true}, {"e.article_id", false}, {"e.start_cp", false}},
 	model.ExcerptsBySpeaker:     {{"(SELECT s.name FROM actors s WHERE s.id = e.speaker_id) COLLATE NOCASE", true}},
-	model.ExcerptsByTags:        {{"(SELECT min(t.name COLLATE NOCASE) FROM excerpt_tags x JOIN tags t ON t.id = x.tag_id WHERE x.excerpt_id = e.id)", true}},
+	model.ExcerptsByTags:        {{"(SELECT min(t.name COLLATE NOCASE) FROM excerpt_tags x JOIN tags t ON t.id = x.tag_id WHERE x.excerpt_id = e.id) COLLATE NOCASE", true}},
 	model.ExcerptsByCredibility: {{"nullif(e.credibility, 0)", true}},
 	model.ExcerptsByCreated:     {{"e.created_at", false}},
 }

@@ -30,8 +30,9 @@ func (db *DB) CreateArticleWithFindings(ctx context.Context, a *model.Article, m
 		if err := db.insertArticle(ctx, q, a); err != nil {
 			return err
 		}
-		findingsErr = db.findingsOfNewArticle(ctx, tx, q, a, ms, ps)
-		return nil
+		var fatal error
+		findingsErr, fatal = db.findingsOfNewArticle(ctx, tx, q, a, ms, ps)
+		return fatal
 	})
 	if err != nil {
 		return nil, err
@@ -42,22 +43,31 @@ func (db *DB) CreateArticleWithFindings(ctx context.Context, a *model.Article, m
 	return findingsErr, nil
 }
 
+// savepointer runs the savepoint statements: the transaction itself.
+type savepointer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
 // findingsOfNewArticle stores the findings of the article just inserted
-// under a savepoint, and rolls back to it when they cannot all be stored.
-func (db *DB) findingsOfNewArticle(ctx context.Context, tx *sql.Tx, q querier, a *model.Article, ms []model.Mention, ps []model.Proposal) error {
-	if _, err := tx.ExecContext(ctx, "SAVEPOINT findings"); err != nil {
-		return err
+// under a savepoint, and rolls back to it when they cannot all be stored:
+// that failure is findingsErr, and the article goes in without them. When
+// the savepoint itself cannot be rolled back to or released, what the
+// transaction holds is not known any more: that is fatal, and nothing may
+// be committed.
+func (db *DB) findingsOfNewArticle(ctx context.Context, sp savepointer, q querier, a *model.Article, ms []model.Mention, ps []model.Proposal) (findingsErr, fatal error) {
+	if _, err := sp.ExecContext(ctx, "SAVEPOINT findings"); err != nil {
+		return nil, err
 	}
-	err := db.insertFindings(ctx, q, a, ms, ps)
-	if err != nil {
-		if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO findings"); rbErr != nil {
-			return rbErr
+	findingsErr = db.insertFindings(ctx, q, a, ms, ps)
+	if findingsErr != nil {
+		if _, err := sp.ExecContext(ctx, "ROLLBACK TO findings"); err != nil {
+			return nil, fmt.Errorf("undo the findings that could not be stored (%v): %w", findingsErr, err)
 		}
 	}
-	if _, relErr := tx.ExecContext(ctx, "RELEASE findings"); relErr != nil && err == nil {
-		err = relErr
+	if _, err := sp.ExecContext(ctx, "RELEASE findings"); err != nil {
+		return nil, err
 	}
-	return err
+	return findingsErr, nil
 }
 
 func (db *DB) insertFindings(ctx context.Context, q querier, a *model.Article, ms []model.Mention, ps []model.Proposal) error {

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"dossier/model"
@@ -81,5 +83,51 @@ func TestCreateArticleWithFindingsReportsDuplicate(t *testing.T) {
 	}
 	if _, n, _ := db.ListProposals(ctx, model.ProposalFilter{}); n != 0 {
 		t.Errorf("a duplicate left %d proposals", n)
+	}
+}
+
+// failingSavepoint is a transaction on which one savepoint statement fails.
+type failingSavepoint struct {
+	tx   *sql.Tx
+	fail string
+}
+
+func (f failingSavepoint) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if query == f.fail {
+		return nil, errors.New("disk I/O error")
+	}
+	return f.tx.ExecContext(ctx, query, args...)
+}
+
+// When the findings cannot be undone (or the savepoint released), the
+// transaction holds an unknown part of them: the failure is fatal, not a
+// findings error with which the article would be committed.
+func TestFindingsSavepointFailureIsFatal(t *testing.T) {
+	for _, stmt := range []string{"ROLLBACK TO findings", "RELEASE findings"} {
+		t.Run(stmt, func(t *testing.T) {
+			db := mustCreate(t)
+			ctx := context.Background()
+			a := model.Article{Title: "Short", Body: "Twelve words."}
+			bad := []model.Proposal{{Kind: model.ProposeFigure, Span: model.Span{Start: 0, End: 6}, Text: "Twelve"},
+				{Kind: model.ProposeFigure, Span: model.Span{Start: 5, End: 500}, Text: "past the end"}}
+			if stmt == "RELEASE findings" {
+				bad = bad[:1]
+			}
+			var findingsErr error
+			err := db.update(ctx, "create article", func(tx *sql.Tx) error {
+				if err := db.insertArticle(ctx, tx, &a); err != nil {
+					return err
+				}
+				var fatal error
+				findingsErr, fatal = db.findingsOfNewArticle(ctx, failingSavepoint{tx, stmt}, tx, &a, nil, bad)
+				return fatal
+			})
+			if err == nil || !strings.Contains(err.Error(), "disk I/O error") {
+				t.Fatalf("err = %v (findings error %v), want the failed %s", err, findingsErr, stmt)
+			}
+			if _, n, _ := db.ListArticles(ctx, model.ArticleFilter{}); n != 0 {
+				t.Errorf("%d articles committed, want none", n)
+			}
+		})
 	}
 }

@@ -278,3 +278,36 @@ func scanProposal(r scanner) (model.Proposal, error) {
 const proposalInsertSQL = `INSERT INTO proposals (uid, created_at, updated_at, article_id, kind, start_cp, end_cp,
 		text, state, result_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (article_id, kind, start_cp, end_cp, text) DO NOTHING`
+
+// ClaimProposal marks an open proposal accepted before what it proposes is
+// made, in one statement that only an open proposal passes: of two accepts
+// of the same proposal at once (a double click), the second is refused
+// instead of making a second actor. SetProposalState then records what was
+// made; ReleaseProposal opens the proposal again when the making failed.
+func (db *DB) ClaimProposal(ctx context.Context, id int64) error {
+	return db.update(ctx, "accept proposal", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE proposals SET updated_at = ?, state = ? WHERE id = ? AND state = ?",
+			timeText(db.Now().UTC()), model.ProposalAccepted, id, model.ProposalOpen)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+		p, err := readProposal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return model.Conflictf("this suggestion has already been %s", p.State)
+	})
+}
+
+// ReleaseProposal opens again a proposal claimed by ClaimProposal whose
+// result was never recorded.
+func (db *DB) ReleaseProposal(ctx context.Context, id int64) error {
+	return db.update(ctx, "release proposal", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE proposals SET updated_at = ?, state = ? WHERE id = ? AND state = ? AND result_id IS NULL",
+			timeText(db.Now().UTC()), model.ProposalOpen, id, model.ProposalAccepted)
+		return err
+	})
+}

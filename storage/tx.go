@@ -77,13 +77,31 @@ func translate(err error) error {
 	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
 		return model.Invalidf("it refers to something that does not exist (any more); reload and try again")
 	case strings.Contains(msg, "CHECK constraint failed"):
-		return model.Invalidf("a value is out of range (%s)", msg)
+		return checkFailed{raw: err}
 	case strings.Contains(msg, "readonly database"):
 		return ErrReadOnly
 	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
 		return errors.New("the workspace is busy in another program for more than 5 seconds; try again, or close the other program")
 	}
 	return err
+}
+
+// outOfRange is what the analyst reads when a value breaks one of the
+// schema's CHECK constraints. The input is checked before it is stored, so
+// this is a slip the checks let through; SQLite's text names the
+// constraint's SQL, which means nothing to the analyst.
+const outOfRange = "a value is out of the allowed range; check what was entered and try again"
+
+// checkFailed is a CHECK failure: its sentence is outOfRange, and SQLite's
+// own error stays in the chain for whoever logs the whole of it.
+type checkFailed struct{ raw error }
+
+func (e checkFailed) Error() string { return outOfRange }
+
+// Unwrap gives the domain error first, so that errors.As finds the
+// sentence, then SQLite's error.
+func (e checkFailed) Unwrap() []error {
+	return []error{&model.Error{Kind: model.ErrInvalid, Msg: outOfRange}, e.raw}
 }
 
 // uniqueWhat names the table and columns of a UNIQUE failure in words:

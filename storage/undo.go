@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,6 +40,11 @@ type Snapshot struct {
 	name    string       // a tag's name, set back last (see Restore)
 	rows    []takenRow   // the row itself first, every row before those that refer to it
 	cleared []clearedRef // references the delete changed in rows that stayed
+	// outside holds the uid of every row outside the snapshot that a
+	// removed row refers to, by key. No table uses AUTOINCREMENT, so the
+	// highest id freed is given again: on restore, a reference goes back
+	// only to the row it named, not to a new one under the same id.
+	outside map[string]any
 }
 
 // Rows is the number of rows the delete removed, the row itself included.
@@ -95,10 +101,12 @@ type clearedRef struct {
 	table   string
 	keyCols []string
 	keyVals []any
+	uid     any // the uid of the row that stayed, nil when its table has none
 	column  string
 	parent  string // the table it refers to
 	target  string // the column of parent it refers to
 	was     any    // the deleted row's key
+	wasUID  any    // the deleted row's uid, nil when its table has none
 	left    any    // what the delete left in its place
 }
 
@@ -129,6 +137,9 @@ func (db *DB) DeleteForUndo(ctx context.Context, table string, id int64) (Snapsh
 			return err
 		}
 		s.rows, s.cleared = t.rows, t.stayed()
+		if s.outside, err = t.outside(); err != nil {
+			return err
+		}
 		s.uid, _ = root[0].get("uid").(string)
 		if table == "tags" {
 			if err := s.moveSubTags(ctx, tx); err != nil {
@@ -241,7 +252,7 @@ func (s Snapshot) plan(ctx context.Context, q querier, shape schemaShape) ([]tak
 	for i := range kept {
 		kept[i] = true
 	}
-	p := parentCheck{ctx: ctx, q: q, shape: shape, index: index, kept: kept, known: map[string]bool{}}
+	p := parentCheck{ctx: ctx, q: q, shape: shape, index: index, kept: kept, known: map[string]bool{}, uids: s.outside}
 	for changed := true; changed; {
 		changed = false
 		for i := range rows {
@@ -266,10 +277,12 @@ type parentCheck struct {
 	index map[string]int // snapshot row by key
 	kept  []bool
 	known map[string]bool // rows outside the snapshot: exists?
+	uids  map[string]any  // rows outside the snapshot: their uid at the delete
 }
 
-// settle applies the foreign keys of row i whose parent will not exist. It
-// reports whether it left the row out.
+// settle applies the foreign keys of row i whose parent will not exist,
+// or exists under its id but is another row now. It reports whether it
+// left the row out.
 func (p *parentCheck) settle(rows []takenRow, i int) (bool, error) {
 	for _, fk := range p.shape[rows[i].table].fks {
 		v := rows[i].get(fk.column)
@@ -298,6 +311,9 @@ func (p *parentCheck) settle(rows []takenRow, i int) (bool, error) {
 	return false, nil
 }
 
+// willExist tells whether the row fk names by v will be there after the
+// restore: a row of the snapshot that is kept, or a row outside it that is
+// still the one the delete saw (same uid), not a new row that took its id.
 func (p *parentCheck) willExist(fk foreignKey, v any) (bool, error) {
 	key := p.shape.keyOf(fk.parent, []any{v})
 	if j, ok := p.index[key]; ok {
@@ -306,13 +322,28 @@ func (p *parentCheck) willExist(fk foreignKey, v any) (bool, error) {
 	if ok, seen := p.known[key]; seen {
 		return ok, nil
 	}
-	var one int
-	err := p.q.QueryRowContext(p.ctx, "SELECT 1 FROM "+ident(fk.parent)+" WHERE "+ident(fk.target)+" = ?", v).Scan(&one)
+	var uid any
+	err := p.q.QueryRowContext(p.ctx, "SELECT "+p.shape.uidOrOne(fk.parent)+" FROM "+ident(fk.parent)+" WHERE "+ident(fk.target)+" = ?", v).Scan(&uid)
 	if err != nil && err != sql.ErrNoRows {
 		return false, err
 	}
-	p.known[key] = err == nil
-	return err == nil, nil
+	ok := err == nil
+	if want, recorded := p.uids[key]; ok && recorded {
+		ok = sameValue(uid, want)
+	}
+	p.known[key] = ok
+	return ok, nil
+}
+
+// sameValue compares two values as read from SQLite, text as string or bytes.
+func sameValue(a, b any) bool {
+	if x, ok := a.([]byte); ok {
+		a = string(x)
+	}
+	if x, ok := b.([]byte); ok {
+		b = string(x)
+	}
+	return a == b
 }
 
 // order lists the kept rows so that each comes after the snapshot rows it
@@ -399,14 +430,25 @@ func (s Snapshot) taken(r takenRow, keyVals []any, noun string) error {
 	return model.Conflictf("a %s that went with it exists again", rowWord(r.table))
 }
 
-// putBack sets a cleared reference again, if the row is still there, the
-// reference still as the delete left it, and the row it names back.
+// putBack sets a cleared reference again, if the row is still there (the
+// same row, by its uid, not a new one under its id), the reference still as
+// the delete left it, and the row it names back (again by its uid).
 func (c clearedRef) putBack(ctx context.Context, q querier) error {
 	query := "UPDATE " + ident(c.table) + " SET " + ident(c.column) + " = ? WHERE " + matchAll(c.keyCols) +
-		" AND " + ident(c.column) + " IS ? AND EXISTS (SELECT 1 FROM " + ident(c.parent) + " WHERE " + ident(c.target) + " = ?)"
+		" AND " + ident(c.column) + " IS ?"
 	args := append([]any{c.was}, c.keyVals...)
-	args = append(args, c.left, c.was)
-	_, err := q.ExecContext(ctx, query, args...)
+	args = append(args, c.left)
+	if c.uid != nil {
+		query += " AND uid = ?"
+		args = append(args, c.uid)
+	}
+	query += " AND EXISTS (SELECT 1 FROM " + ident(c.parent) + " WHERE " + ident(c.target) + " = ?"
+	args = append(args, c.was)
+	if c.wasUID != nil {
+		query += " AND uid = ?"
+		args = append(args, c.wasUID)
+	}
+	_, err := q.ExecContext(ctx, query+")", args...)
 	if err != nil && isUniqueFailure(err, "tags_name") {
 		return model.Conflictf("one of its sub-tags has the name of a tag that is now beside it; rename one of them first")
 	}
@@ -449,15 +491,16 @@ func (t *taker) take(r takenRow) error {
 		if v == nil {
 			continue
 		}
-		if err := t.follow(fk, v); err != nil {
+		if err := t.follow(fk, v, r.get("uid")); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// follow takes what fk does to the rows that refer to the value v.
-func (t *taker) follow(fk foreignKey, v any) error {
+// follow takes what fk does to the rows that refer to the value v, the key
+// of a row whose uid is vUID.
+func (t *taker) follow(fk foreignKey, v, vUID any) error {
 	if len(t.shape[fk.child].key) == 0 && (fk.onDelete == "CASCADE" || fk.onDelete == "SET NULL") {
 		return fmt.Errorf("%s has no primary key: undo cannot tell its rows apart", fk.child)
 	}
@@ -474,14 +517,18 @@ func (t *taker) follow(fk foreignKey, v any) error {
 		}
 	case "SET NULL":
 		keyCols := t.shape[fk.child].key
-		refs, err := selectRows(t.ctx, t.q, fk.child, fk.column, v, keyCols...)
+		cols := keyCols
+		if t.shape[fk.child].uid {
+			cols = append(slices.Clone(keyCols), "uid")
+		}
+		refs, err := selectRows(t.ctx, t.q, fk.child, fk.column, v, cols...)
 		if err != nil {
 			return err
 		}
 		for _, ref := range refs {
 			t.cleared = append(t.cleared, clearedRef{
-				table: fk.child, keyCols: keyCols, keyVals: ref.vals, column: fk.column,
-				parent: fk.parent, target: fk.target, was: v, left: nil,
+				table: fk.child, keyCols: keyCols, keyVals: ref.vals[:len(keyCols)], uid: ref.get("uid"),
+				column: fk.column, parent: fk.parent, target: fk.target, was: v, wasUID: vUID, left: nil,
 			})
 		}
 	case "SET DEFAULT":
@@ -500,6 +547,34 @@ func (t *taker) stayed() []clearedRef {
 		}
 	}
 	return out
+}
+
+// outside reads the uid of every row outside the snapshot that a taken row
+// refers to, keyed as the snapshot keys its own rows.
+func (t *taker) outside() (map[string]any, error) {
+	out := map[string]any{}
+	for _, r := range t.rows {
+		for _, fk := range t.shape[r.table].fks {
+			v := r.get(fk.column)
+			key := t.shape.keyOf(fk.parent, []any{v})
+			if v == nil || !t.shape[fk.parent].uid || t.seen[key] {
+				continue
+			}
+			if _, done := out[key]; done {
+				continue
+			}
+			var uid any
+			err := t.q.QueryRowContext(t.ctx, "SELECT uid FROM "+ident(fk.parent)+" WHERE "+ident(fk.target)+" = ?", v).Scan(&uid)
+			if err == sql.ErrNoRows {
+				continue // a dangling reference: restore finds no row either
+			}
+			if err != nil {
+				return nil, err
+			}
+			out[key] = uid
+		}
+	}
+	return out, nil
 }
 
 // selectRows reads the rows of table whose column equals v: the columns
@@ -547,6 +622,7 @@ type foreignKey struct {
 // tableShape is what undo needs of a table: its key and its foreign keys.
 type tableShape struct {
 	key  []string
+	uid  bool         // it has a uid column, which names a row for good
 	fks  []foreignKey // its own references
 	refs []foreignKey // references to it
 }
@@ -562,6 +638,15 @@ func (s schemaShape) keyOf(table string, keyVals []any) string {
 		fmt.Fprintf(&b, "\x00%T:%v", v, v)
 	}
 	return b.String()
+}
+
+// uidOrOne is what to select of a row of table to tell it apart from a
+// row that took its id later: its uid, or 1 when it has none.
+func (s schemaShape) uidOrOne(table string) string {
+	if s[table].uid {
+		return "uid"
+	}
+	return "1"
 }
 
 func (r takenRow) keyVals(shape schemaShape) []any {
@@ -606,7 +691,11 @@ func readShape(ctx context.Context, q querier) (schemaShape, error) {
 		if err != nil {
 			return nil, err
 		}
-		shape[t] = &tableShape{key: key}
+		uid, err := textColumn(ctx, q, "SELECT name FROM pragma_table_info(?) WHERE name = 'uid'", t)
+		if err != nil {
+			return nil, err
+		}
+		shape[t] = &tableShape{key: key, uid: len(uid) > 0}
 	}
 	for _, t := range tables {
 		fks, err := foreignKeysOf(ctx, q, t)

@@ -43,19 +43,19 @@ func (ws *Workspace) accept(ctx context.Context, proposalID, into int64, asNew b
 	if into == 0 && !asNew {
 		into = p.AliasOf
 	}
-	var res Accepted
-	switch p.Kind {
-	case model.ProposeActor:
-		res, err = ws.acceptActor(ctx, p, into)
-	case model.ProposeDocument:
-		res, err = ws.acceptDocument(ctx, p, into)
-	case model.ProposeQuote, model.ProposeFigure:
-		if into != 0 {
-			return Accepted{}, model.Invalidf("a %s proposal becomes an excerpt; it cannot be merged into another profile", p.Kind)
-		}
-		res, err = ws.acceptExcerpt(ctx, p)
+	if into != 0 && (p.Kind == model.ProposeQuote || p.Kind == model.ProposeFigure) {
+		return Accepted{}, model.Invalidf("a %s proposal becomes an excerpt; it cannot be merged into another profile", p.Kind)
 	}
+	// The check above reads; only the claim decides which of two accepts
+	// at once goes ahead.
+	if err := ws.ClaimProposal(ctx, p.ID); err != nil {
+		return Accepted{}, err
+	}
+	res, err := ws.make(ctx, p, into)
 	if err != nil {
+		if relErr := ws.ReleaseProposal(ctx, p.ID); relErr != nil {
+			return Accepted{}, fmt.Errorf("accept proposal %d: %w (and it stays marked accepted: %v)", p.ID, err, relErr)
+		}
 		return Accepted{}, fmt.Errorf("accept proposal %d: %w", p.ID, err)
 	}
 	if err := ws.SetProposalState(ctx, p.ID, model.ProposalAccepted, res.ID); err != nil {
@@ -63,6 +63,19 @@ func (ws *Workspace) accept(ctx context.Context, proposalID, into int64, asNew b
 	}
 	res.Proposal, _ = ws.Proposal(ctx, p.ID)
 	return res, nil
+}
+
+// make creates what a claimed proposal proposes.
+func (ws *Workspace) make(ctx context.Context, p model.Proposal, into int64) (Accepted, error) {
+	switch p.Kind {
+	case model.ProposeActor:
+		return ws.acceptActor(ctx, p, into)
+	case model.ProposeDocument:
+		return ws.acceptDocument(ctx, p, into)
+	case model.ProposeQuote, model.ProposeFigure:
+		return ws.acceptExcerpt(ctx, p)
+	}
+	return Accepted{}, model.Invalidf("a proposal of kind %q cannot be accepted", p.Kind)
 }
 
 // Reject marks a proposal rejected: it is never proposed again.

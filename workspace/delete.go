@@ -61,21 +61,53 @@ func (ws *Workspace) Delete(ctx context.Context, kind Kind, id int64) (Deleted, 
 
 // Restore puts back what Delete took away, with the same ids. It refuses,
 // changing nothing, when the item is back already or when a new item has
-// taken one of its ids since.
+// taken one of its ids since. The articles that hold a restored actor's or
+// document's names, and a restored article, are scanned again.
 func (ws *Workspace) Restore(ctx context.Context, d Deleted) error {
 	names := d.names()
-	if len(names) > 0 {
-		// The scan that followed the delete would otherwise write what it
-		// found without these names over the mentions put back.
-		ws.WaitRescans()
+	if len(names) == 0 {
+		if err := ws.DB.Restore(ctx, d.snapshot); err != nil {
+			return err
+		}
+		if d.Kind == KindArticle {
+			// Names added while it was away were not looked for in it.
+			ws.rescanInBackground(d.ID)
+		}
+		return nil
 	}
+	if err := ws.restoreNames(ctx, d); err != nil {
+		return err
+	}
+	ws.namesChanged(names...)
+	return nil
+}
+
+// restoreNames puts back a deleted actor or document while no background
+// scan runs: a scan working from the names known without it would write
+// over the mentions put back. The names are forgotten before the next scan
+// can start.
+func (ws *Workspace) restoreNames(ctx context.Context, d Deleted) error {
+	ws.rescanMu.Lock()
+	defer ws.rescanMu.Unlock()
 	if err := ws.DB.Restore(ctx, d.snapshot); err != nil {
 		return err
 	}
-	if len(names) > 0 {
-		ws.namesChanged(names...)
-	}
+	ws.forget()
 	return nil
+}
+
+// rescanInBackground scans the articles again after the scans started
+// before, as namesChanged does; Close and WaitRescans wait for it.
+func (ws *Workspace) rescanInBackground(ids ...int64) {
+	ws.rescans.Add(1)
+	go func() {
+		defer ws.rescans.Done()
+		ws.rescanMu.Lock()
+		defer ws.rescanMu.Unlock()
+		if _, err := ws.Rescan(context.Background(), ids, ws.OnRescan); err != nil {
+			ws.reportRescan(err)
+		}
+	}()
 }
 
 // names are the names the extractor knew a deleted actor or document by:

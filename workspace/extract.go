@@ -135,7 +135,8 @@ func (ws *Workspace) Suggest(ctx context.Context, articleID int64) ([]model.Prop
 
 // Rescan finds names and proposals again in the given articles (every
 // article when ids is nil) and returns how many it scanned. progress, when
-// not nil, is called after each article with its id as Current.
+// not nil, is called after each article with its id as Current. An article
+// deleted while the scan runs is skipped.
 func (ws *Workspace) Rescan(ctx context.Context, ids []int64, progress func(Progress)) (int, error) {
 	k, err := ws.known(ctx)
 	if err != nil {
@@ -151,7 +152,8 @@ func (ws *Workspace) Rescan(ctx context.Context, ids []int64, progress func(Prog
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := ws.save(ctx, id, find(k, body)); err != nil {
+		scanned, err := ws.rescanOne(ctx, &k, id, body)
+		if err != nil || !scanned {
 			return err
 		}
 		done++
@@ -161,4 +163,62 @@ func (ws *Workspace) Rescan(ctx context.Context, ids []int64, progress func(Prog
 		return nil
 	})
 	return done, err
+}
+
+// rescanOne stores what *k finds in one article and tells whether it did.
+// The bodies are read in one transaction while the workspace goes on
+// changing: an article deleted since is skipped, and when an actor or
+// document that *k knows has been deleted since, *k is built anew and the
+// article scanned once more without it.
+func (ws *Workspace) rescanOne(ctx context.Context, k **extract.Known, id int64, body string) (bool, error) {
+	f := find(*k, body)
+	err := ws.save(ctx, id, f)
+	if err == nil || ws.articleGone(ctx, id) {
+		return err == nil, nil
+	}
+	gone, goneErr := ws.namedGone(ctx, f)
+	if goneErr != nil || !gone {
+		return false, err
+	}
+	ws.forget()
+	if *k, err = ws.known(ctx); err != nil {
+		return false, err
+	}
+	err = ws.save(ctx, id, find(*k, body))
+	if err == nil || ws.articleGone(ctx, id) {
+		return err == nil, nil
+	}
+	return false, err
+}
+
+// articleGone tells whether an article has been deleted.
+func (ws *Workspace) articleGone(ctx context.Context, id int64) bool {
+	_, err := ws.Article(ctx, id)
+	return isNotFound(err)
+}
+
+// namedGone tells whether an actor or document that the findings name
+// does not exist any more.
+func (ws *Workspace) namedGone(ctx context.Context, f findings) (bool, error) {
+	seen := map[[2]int64]bool{}
+	for _, m := range f.mentions {
+		key := [2]int64{m.ActorID, m.DocumentID}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		var err error
+		if m.ActorID != 0 {
+			_, err = ws.Actor(ctx, m.ActorID)
+		} else if m.DocumentID != 0 {
+			_, err = ws.Document(ctx, m.DocumentID)
+		}
+		if isNotFound(err) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return false, nil
 }

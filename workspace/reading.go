@@ -80,6 +80,8 @@ func (r *Reading) readProposals(ws *Workspace) func(context.Context) error {
 	}
 }
 
+// readTags looks up the excerpts' tags; one deleted since the excerpts
+// were read is left out, as readNames does with actors.
 func (r *Reading) readTags(ws *Workspace) func(context.Context) error {
 	return func(ctx context.Context) error {
 		r.Tags = map[int64]model.Tag{}
@@ -89,10 +91,9 @@ func (r *Reading) readTags(ws *Workspace) func(context.Context) error {
 					continue
 				}
 				t, err := ws.Tag(ctx, id)
-				if err != nil {
+				if err = unlessGone(err, func() { r.Tags[id] = t }); err != nil {
 					return err
 				}
-				r.Tags[id] = t
 			}
 		}
 		return nil
