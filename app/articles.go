@@ -46,12 +46,17 @@ type articlesView struct {
 	excerptIt *widget.Button
 	proposals *proposalsPanel
 	editor    *excerptEditor // the editor last opened
+	namesPage int            // actors and documents the editor offers; editorNamesPage but in tests
 
 	reading workspace.Reading // the article open; Article.ID is 0 when none
+	// pickedKind and pickedID name the excerpt or mention whose panel is
+	// open, so that reading the article again can show it again.
+	pickedKind string
+	pickedID   int64
 }
 
 func newArticlesView(m *MainWindow) *articlesView {
-	return &articlesView{m: m, sources: map[int64]model.Source{}, page: articlesPage}
+	return &articlesView{m: m, sources: map[int64]model.Source{}, page: articlesPage, namesPage: editorNamesPage}
 }
 
 func (v *articlesView) title() string { return "Articles" }
@@ -99,12 +104,14 @@ func (v *articlesView) build() fyne.CanvasObject {
 }
 
 // reload reads the list again, keeping the pages already read, and the
-// open article with its highlights and suggestions.
+// open article with its highlights and suggestions. The analyst stays
+// where they were in the text, as every verdict on a suggestion and every
+// background scan reloads.
 func (v *articlesView) reload() {
 	v.content()
 	v.readHeads(0, max(len(v.heads), v.page))
 	if v.reading.Article.ID != 0 {
-		v.open(v.reading.Article.ID, v.reader.Selection())
+		v.read(v.reading.Article.ID, v.showAgain)
 	}
 }
 
@@ -210,13 +217,27 @@ func (v *articlesView) rowSelected(id widget.ListItemID) {
 	v.open(v.heads[id].ID, model.Span{})
 }
 
-// open reads article id with everything marked in it and shows it, then
-// selects span when it is not empty.
+// open reads article id with everything marked in it and shows it from
+// the top, then selects span when it is not empty.
 func (v *articlesView) open(id int64, span model.Span) {
+	v.read(id, func(r workspace.Reading, runes int) {
+		v.clearPicked()
+		v.showReading(r)
+		if span.Len() > 0 && span.End <= runes {
+			v.reader.Select(span)
+		}
+	})
+}
+
+// read reads article id with everything marked in it, then hands it and
+// its length in code points to show, unless a later read was started
+// meanwhile. An article gone meanwhile empties the detail.
+func (v *articlesView) read(id int64, show func(r workspace.Reading, runes int)) {
 	v.readingAsked++
 	asked := v.readingAsked
+	ws := v.m.ws
 	v.m.background("open the article", func(ctx context.Context) (func(), error) {
-		r, err := v.m.ws.Reading(ctx, id)
+		r, err := ws.Reading(ctx, id)
 		if errors.Is(err, model.ErrNotFound) {
 			return func() {
 				if asked == v.readingAsked {
@@ -227,17 +248,37 @@ func (v *articlesView) open(id int64, span model.Span) {
 		if err != nil {
 			return nil, err
 		}
-		fits := span.Len() > 0 && span.End <= utf8.RuneCountInString(r.Article.Body)
+		runes := utf8.RuneCountInString(r.Article.Body)
 		return func() {
-			if asked != v.readingAsked {
-				return
-			}
-			v.showReading(r)
-			if fits {
-				v.reader.Select(span)
+			if asked == v.readingAsked {
+				show(r, runes)
 			}
 		}, nil
 	})
+}
+
+// showAgain shows r, read again after a change, keeping the place in the
+// text, the selection and the open panel when its excerpt or mention is
+// still there. Another article is shown from the top.
+func (v *articlesView) showAgain(r workspace.Reading, runes int) {
+	if r.Article.ID != v.reading.Article.ID {
+		v.clearPicked()
+		v.showReading(r)
+		return
+	}
+	offset, sel := v.reader.ScrollOffset(), v.reader.Selection()
+	v.showReading(r)
+	// The panel first: it takes room from the reader, which bounds how
+	// far the text can scroll.
+	if !v.pick(v.pickedKind, v.pickedID) {
+		v.clearPicked()
+	}
+	if sel.Len() > 0 && sel.End <= runes {
+		v.reader.Select(sel)
+	}
+	// The reader offers no setter for its scroll offset yet; scrollTo is
+	// the one Select and the scroll bar use.
+	v.reader.SetScrollOffset(offset)
 }
 
 // showNothing empties the detail, as before any article is picked or
@@ -258,7 +299,6 @@ func (v *articlesView) showReading(r workspace.Reading) {
 	v.byline.SetText(articleByline(r))
 	v.reader.SetText(r.Article.Body, articleHighlights(r))
 	v.excerptIt.Enable()
-	v.clearPicked()
 	v.proposals.show(r)
 }
 
@@ -351,29 +391,40 @@ func excerptHeadline(r workspace.Reading, e model.Excerpt) string {
 }
 
 func (v *articlesView) clearPicked() {
+	v.pickedKind, v.pickedID = "", 0
 	v.picked.Objects = nil
 	v.text.Refresh()
 }
 
 // highlightTapped shows the excerpt or mention under the tap.
 func (v *articlesView) highlightTapped(h Highlight) {
-	switch h.Kind {
+	v.pick(h.Kind, h.ID)
+}
+
+// pick shows the panel of the excerpt or mention id of the open article,
+// as it now is, and reports whether the article has it.
+func (v *articlesView) pick(kind string, id int64) bool {
+	switch kind {
 	case "excerpt":
 		for _, e := range v.reading.Excerpts {
-			if e.ID == h.ID {
-				v.showPicked(v.excerptPanel(e))
+			if e.ID == id {
+				v.showPicked(kind, id, v.excerptPanel(e))
+				return true
 			}
 		}
 	case "mention":
 		for _, m := range v.reading.Mentions {
-			if m.ID == h.ID {
-				v.showPicked(v.mentionPanel(m))
+			if m.ID == id {
+				v.showPicked(kind, id, v.mentionPanel(m))
+				return true
 			}
 		}
 	}
+	return false
 }
 
-func (v *articlesView) showPicked(panel fyne.CanvasObject) {
+func (v *articlesView) showPicked(kind string, id int64, panel fyne.CanvasObject) {
+	v.pickedKind, v.pickedID = kind, id
 	v.picked.Objects = []fyne.CanvasObject{widget.NewSeparator(), panel, widget.NewSeparator()}
 	v.text.Refresh()
 }

@@ -272,3 +272,100 @@ func TestExcerptShortcutFromAnotherViewOpensTheReader(t *testing.T) {
 		t.Errorf("Ctrl+E from the Tags view opened %q on a selection out of sight", textsIn(top))
 	}
 }
+
+// articlesScrolledDown opens the article titled words in a short window
+// and selects a span near its end, so that the text is scrolled down.
+func articlesScrolledDown(t *testing.T, m *MainWindow, words string) (model.Span, float32) {
+	t.Helper()
+	m.Window.Resize(fyne.NewSize(1100, 480))
+	a := articlesOpen(t, m, words)
+	n := len([]rune(a.Body))
+	span := model.Span{Start: n - 40, End: n - 20}
+	r := m.articles.reader
+	r.Select(span)
+	// Then a turn of the wheel up: the selection stays low in sight.
+	r.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 2 * r.lineHeight()}})
+	offset := r.ScrollOffset()
+	if offset <= 0 {
+		t.Fatalf("selecting near the end left the text at the top (reader %v)", r.Size())
+	}
+	return span, offset
+}
+
+// articlesPlaceKept checks that the reader still shows the text where it
+// was, with span selected.
+func articlesPlaceKept(t *testing.T, v *articlesView, after string, span model.Span, offset float32) {
+	t.Helper()
+	if got := v.reader.ScrollOffset(); got != offset {
+		t.Errorf("after %s the text is scrolled to %v, want %v", after, got, offset)
+	}
+	if got := v.reader.Selection(); got != span {
+		t.Errorf("after %s the selection is %v, want %v", after, got, span)
+	}
+}
+
+func TestArticlesKeepThePlaceAfterChanges(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	span, offset := articlesScrolledDown(t, m, "tables 12-point")
+	var quote Highlight
+	for _, h := range v.reader.Highlights() {
+		if h.Kind == "excerpt" && strings.HasPrefix(h.Label, "Quote") {
+			quote = h
+		}
+	}
+	v.reader.OnHighlightTapped(quote)
+
+	proposalsTap(t, m, "Saltmere Shipping Council", "Accept")
+	articlesPlaceKept(t, v, "accepting a suggestion", span, offset)
+	if len(v.picked.Objects) == 0 || !slices.Contains(textsIn(v.picked), "Said by Tomas Reyhaven") {
+		t.Errorf("after accepting a suggestion the excerpt's panel shows %q", textsIn(v.picked))
+	}
+
+	// A background scan that ends reads the article again.
+	m.rescanStep(ws, workspace.Progress{Done: 4, Total: 4})
+	articlesPlaceKept(t, v, "a background scan", span, offset)
+	if len(v.picked.Objects) == 0 {
+		t.Errorf("after a background scan the panel shows %q", textsIn(v.picked))
+	}
+}
+
+func TestArticlesMentionPanelFollowsItsVerdict(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	span, offset := articlesScrolledDown(t, m, "tables 12-point")
+	i := slices.IndexFunc(v.reading.Mentions, func(mn model.Mention) bool {
+		return mn.Text == "Kesterian Federation" && mn.State == model.MentionProposed
+	})
+	if i < 0 {
+		t.Fatal("no proposed mention of the Kesterian Federation")
+	}
+	mention := v.reading.Mentions[i]
+	v.reader.OnHighlightTapped(Highlight{Kind: "mention", ID: mention.ID})
+	test.Tap(articlesButton(t, v.picked, "Confirm"))
+	if got, _ := ws.Mention(context.Background(), mention.ID); got.State != model.MentionConfirmed {
+		t.Fatalf("mention after Confirm is %s", got.State)
+	}
+	articlesPlaceKept(t, v, "confirming a mention", span, offset)
+	shown := strings.Join(textsIn(v.picked), "\n")
+	if !strings.Contains(shown, "(confirmed)") {
+		t.Errorf("after Confirm the panel shows %q", shown)
+	}
+	test.Tap(articlesButton(t, v.picked, "Reject"))
+	if len(v.picked.Objects) != 0 {
+		t.Errorf("the panel of the rejected mention stays open: %q", textsIn(v.picked))
+	}
+	articlesPlaceKept(t, v, "rejecting a mention", span, offset)
+}
+
+func TestArticlesOpeningAnotherArticleStartsAtTheTop(t *testing.T) {
+	m, _ := articlesDemo(t)
+	v := m.articles
+	articlesScrolledDown(t, m, "tables 12-point")
+	v.reader.OnHighlightTapped(v.reader.Highlights()[0])
+	articlesOpen(t, m, "Lunemark presents")
+	if v.reader.ScrollOffset() != 0 || v.reader.Selection().Len() != 0 || len(v.picked.Objects) != 0 {
+		t.Errorf("another article opens at %v with selection %v and panel %q",
+			v.reader.ScrollOffset(), v.reader.Selection(), textsIn(v.picked))
+	}
+}

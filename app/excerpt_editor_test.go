@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/model"
+	"dossier/workspace"
 )
 
 // excerptEditorCheck finds the check showing text in the open dialog.
@@ -166,5 +168,215 @@ func TestExcerptEditorChangesExcerpt(t *testing.T) {
 	_, _, tags := excerptEditorIDs(t, m)
 	if e.Note != "Opening of the talks" || !slices.Contains(e.TagIDs, tags["Humanitarian"]) {
 		t.Errorf("excerpt after editing: note %q tags %v", e.Note, e.TagIDs)
+	}
+}
+
+// excerptEditorShortcut presses s as the desktop driver hands it on: to
+// the focused widget when it takes shortcuts, else to the window.
+func excerptEditorShortcut(m *MainWindow, s fyne.Shortcut) {
+	c := m.Window.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// excerptEditorKey presses key as the desktop driver hands it on.
+func excerptEditorKey(m *MainWindow, key fyne.KeyName) {
+	c, ev := m.Window.Canvas(), &fyne.KeyEvent{Name: key}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// excerptEditorOpenOn opens the editor on the first excerpt highlighted in
+// the article titled words.
+func excerptEditorOpenOn(t *testing.T, m *MainWindow, words string) *excerptEditor {
+	t.Helper()
+	v := m.articles
+	articlesOpen(t, m, words)
+	i := slices.IndexFunc(v.reader.Highlights(), func(h Highlight) bool { return h.Kind == "excerpt" })
+	v.reader.OnHighlightTapped(v.reader.Highlights()[i])
+	test.Tap(articlesButton(t, v.picked, "Open"))
+	if v.editor == nil || !v.editor.onTop() {
+		t.Fatal("Open opened no editor")
+	}
+	return v.editor
+}
+
+// excerptEditorIsOpen tells whether the editor is among the overlays.
+func excerptEditorIsOpen(m *MainWindow, ed *excerptEditor) bool {
+	return ed.overlay != nil && slices.Contains(m.Window.Canvas().Overlays().List(), ed.overlay)
+}
+
+func TestExcerptEditorKeepsWorkWhenSaveFails(t *testing.T) {
+	m, ws := articlesDemo(t)
+	ctx := context.Background()
+	ed := excerptEditorOpenOn(t, m, "Lunemark presents")
+	id := ed.excerpt.ID
+	ed.note.SetText("")
+	test.Type(ed.note, "Checked against the transcript")
+	test.Tap(excerptEditorCheck(t, m, "Humanitarian"))
+	// Someone deletes the excerpt meanwhile: the save cannot go through.
+	gone, err := ws.Delete(ctx, workspace.KindExcerpt, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ed.Save)
+	overlays := m.Window.Canvas().Overlays()
+	if !excerptEditorIsOpen(m, ed) || overlays.Top() == ed.overlay {
+		t.Fatalf("after a failed save: editor open %v, error shown %v", excerptEditorIsOpen(m, ed), overlays.Top() != ed.overlay)
+	}
+	// Escape is the error dialog's, not the editor's.
+	excerptEditorKey(m, fyne.KeyEscape)
+	if !excerptEditorIsOpen(m, ed) {
+		t.Fatal("Escape over the error closed the editor")
+	}
+	overlays.Remove(overlays.Top())
+	if ed.note.Text != "Checked against the transcript" || ed.Save.Disabled() {
+		t.Errorf("after a failed save the note is %q, Save off %v", ed.note.Text, ed.Save.Disabled())
+	}
+
+	if err := ws.Restore(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ed.Save)
+	if excerptEditorIsOpen(m, ed) {
+		t.Error("the editor stays open after the save went through")
+	}
+	e, err := ws.Excerpt(ctx, id)
+	_, _, tags := excerptEditorIDs(t, m)
+	if err != nil || e.Note != "Checked against the transcript" || !slices.Contains(e.TagIDs, tags["Humanitarian"]) {
+		t.Errorf("after saving again: note %q tags %v (%v)", e.Note, e.TagIDs, err)
+	}
+}
+
+func TestExcerptEditorKeepsNewExcerptWhenSaveFails(t *testing.T) {
+	m, ws := articlesDemo(t)
+	v := m.articles
+	a := articlesOpen(t, m, "Lunemark presents")
+	v.reader.Select(articlesSpan(t, a.Body, "a serious basis for work"))
+	v.newExcerpt()
+	ed := v.editor
+	test.Type(ed.note, "First reaction")
+	// The article is deleted meanwhile.
+	if _, err := ws.Delete(context.Background(), workspace.KindArticle, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ed.Save)
+	if !excerptEditorIsOpen(m, ed) || ed.note.Text != "First reaction" {
+		t.Errorf("after a failed save: editor open %v, note %q", excerptEditorIsOpen(m, ed), ed.note.Text)
+	}
+}
+
+func TestExcerptEditorKeepsSpeakerNotOffered(t *testing.T) {
+	m, ws := articlesDemo(t)
+	ctx := context.Background()
+	v := m.articles
+	articlesOpen(t, m, "Lunemark presents")
+	outsider := model.Actor{Name: "Zygmunt Outsider", Kind: model.ActorPerson}
+	if err := ws.CreateActor(ctx, &outsider); err != nil {
+		t.Fatal(err)
+	}
+	// The speaker is changed elsewhere; the editor offers one actor beyond
+	// those of the article, and not this one.
+	i := slices.IndexFunc(v.reader.Highlights(), func(h Highlight) bool { return h.Kind == "excerpt" })
+	e, err := ws.Excerpt(ctx, v.reader.Highlights()[i].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SpeakerID = outsider.ID
+	if err := ws.UpdateExcerpt(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	v.namesPage = 1
+	ed := excerptEditorOpenOn(t, m, "Lunemark presents")
+	if ed.speaker.Selected != outsider.Name {
+		t.Errorf("speaker shown = %q, want %q", ed.speaker.Selected, outsider.Name)
+	}
+	ed.note.SetText(ed.note.Text + " — checked")
+	test.Tap(ed.Save)
+	got, _ := ws.Excerpt(ctx, e.ID)
+	if got.SpeakerID != outsider.ID || !strings.HasSuffix(got.Note, "— checked") {
+		t.Errorf("after saving: speaker %d, note %q; want speaker %d", got.SpeakerID, got.Note, outsider.ID)
+	}
+}
+
+// The quote shown is the excerpt's, even when another article opened
+// while the editor was being prepared.
+func TestExcerptEditorQuoteOfItsOwnArticle(t *testing.T) {
+	m, _ := articlesDemo(t)
+	v := m.articles
+	a := articlesOpen(t, m, "Lunemark presents")
+	v.reader.Select(articlesSpan(t, a.Body, "a serious basis for work"))
+	var queued []func()
+	m.spawn = func(f func()) { queued = append(queued, f) }
+	v.newExcerpt()
+	m.spawn = func(f func()) { f() }
+	articlesOpen(t, m, "tables 12-point")
+	for _, f := range queued {
+		f()
+	}
+	if v.editor == nil || v.editor.quote.Text != "a serious basis for work" {
+		t.Fatalf("the editor shows %q", v.editor.quote.Text)
+	}
+}
+
+func TestExcerptEditorKeys(t *testing.T) {
+	m, ws := articlesDemo(t)
+	ctx := context.Background()
+	c := m.Window.Canvas()
+
+	// Ctrl+Enter in the note saves and closes.
+	ed := excerptEditorOpenOn(t, m, "Lunemark presents")
+	if c.Focused() != ed.note {
+		t.Fatal("the note does not have the focus")
+	}
+	ed.note.SetText("")
+	test.Type(ed.note, "By keyboard")
+	excerptEditorShortcut(m, ctrl(fyne.KeyReturn))
+	if excerptEditorIsOpen(m, ed) {
+		t.Fatal("Ctrl+Enter left the editor open")
+	}
+	if e, _ := ws.Excerpt(ctx, ed.excerpt.ID); e.Note != "By keyboard" {
+		t.Errorf("after Ctrl+Enter the note is %q", e.Note)
+	}
+	if c.OnTypedKey() != nil {
+		t.Error("the window's keys were not given back")
+	}
+
+	// Ctrl+S with the focus nowhere saves too.
+	ed = excerptEditorOpenOn(t, m, "Lunemark presents")
+	ed.note.SetText(ed.note.Text + ", twice")
+	c.Unfocus()
+	excerptEditorShortcut(m, ctrl(fyne.KeyS))
+	if e, _ := ws.Excerpt(ctx, ed.excerpt.ID); excerptEditorIsOpen(m, ed) || e.Note != "By keyboard, twice" {
+		t.Errorf("after Ctrl+S: editor open %v, note %q", excerptEditorIsOpen(m, ed), e.Note)
+	}
+
+	// Escape, in a filter or with the focus nowhere, cancels.
+	for _, focus := range []bool{true, false} {
+		ed = excerptEditorOpenOn(t, m, "Lunemark presents")
+		ed.note.SetText(ed.note.Text + " (not kept)")
+		if focus {
+			c.Focus(ed.tags.filter)
+		} else {
+			c.Unfocus()
+		}
+		excerptEditorKey(m, fyne.KeyEscape)
+		if e, _ := ws.Excerpt(ctx, ed.excerpt.ID); excerptEditorIsOpen(m, ed) || e.Note != "By keyboard, twice" {
+			t.Errorf("after Escape (focus in a filter %v): editor open %v, note %q", focus, excerptEditorIsOpen(m, ed), e.Note)
+		}
+	}
+
+	// Once closed, the keys do nothing more.
+	before, _, _ := ws.ListExcerpts(ctx, model.ExcerptFilter{})
+	excerptEditorShortcut(m, ctrl(fyne.KeyS))
+	after, _, _ := ws.ListExcerpts(ctx, model.ExcerptFilter{})
+	if len(after) != len(before) || m.Window.Canvas().Overlays().Top() != nil {
+		t.Error("Ctrl+S after the editor closed did something")
 	}
 }

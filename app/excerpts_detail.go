@@ -36,6 +36,10 @@ type excerptDetail struct {
 	Delete *widget.Button
 
 	shown model.Excerpt // ID 0 when nothing is shown
+	// asked counts the reads started: when the analyst moves from row to
+	// row faster than the reads end, only the last row's answer is shown,
+	// so that Delete removes the excerpt the table has selected.
+	asked int
 }
 
 // excerptFacts is an excerpt with the names the detail shows.
@@ -88,15 +92,22 @@ func (d *excerptDetail) content() fyne.CanvasObject {
 // show reads excerpt id and its names in the background, then shows them.
 func (d *excerptDetail) show(id int64) {
 	ws := d.v.m.ws
+	d.asked++
+	asked := d.asked
 	d.v.m.background("read the excerpt", func(ctx context.Context) (func(), error) {
 		facts, err := readExcerptFacts(ctx, ws, id)
-		if errors.Is(err, model.ErrNotFound) {
-			return d.clear, nil // deleted meanwhile
-		}
-		if err != nil {
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
 			return nil, err
 		}
-		return func() { d.fill(facts) }, nil
+		return func() {
+			switch {
+			case asked != d.asked: // a later choice is on its way
+			case err != nil:
+				d.clear() // deleted meanwhile
+			default:
+				d.fill(facts)
+			}
+		}, nil
 	})
 }
 

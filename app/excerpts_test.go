@@ -338,27 +338,45 @@ func TestExcerptsDeleteAndUndo(t *testing.T) {
 	}
 
 	keyTyped(m, &fyne.ShortcutUndo{})
-	_, err := ws.Excerpt(ctx, gone.ID)
-	switch {
-	case err == nil: // the workspace can restore: the row is back
-		t.Log("Ctrl+Z restored the excerpt")
-		if !slices.Equal(tableIDs(t, v), excerptIDs(all)) {
-			t.Errorf("after Ctrl+Z the table holds %v, want %v", tableIDs(t, v), excerptIDs(all))
-		}
-	case errors.Is(err, model.ErrNotFound):
-		// The workspace cannot restore yet: Ctrl+Z must say so, not pretend.
-		t.Log("the workspace cannot restore an excerpt yet; Ctrl+Z says so")
-		if restoreErr := ws.Restore(ctx, workspace.Deleted{Kind: workspace.KindExcerpt, ID: gone.ID}); restoreErr == nil {
-			t.Fatal("Restore succeeds, yet Ctrl+Z did not bring the excerpt back")
-		}
-		if !strings.HasPrefix(m.Message.Text, "Could not undo") {
-			t.Errorf("after a failed undo the status says %q", m.Message.Text)
-		}
-		if rows, _ := v.Table.Length(); rows != len(all)-1 {
-			t.Errorf("after a failed undo the table has %d rows, want %d", rows, len(all)-1)
-		}
-	default:
-		t.Fatal(err)
+	back, err := ws.Excerpt(ctx, gone.ID)
+	if err != nil {
+		t.Fatalf("after Ctrl+Z the workspace has no excerpt %d: %v (status %q)", gone.ID, err, m.Message.Text)
+	}
+	if back.Selector.Exact != gone.Selector.Exact || back.Span != gone.Span || !slices.Equal(back.TagIDs, gone.TagIDs) {
+		t.Errorf("Ctrl+Z brought back %+v, want %+v", back, gone)
+	}
+	if !slices.Equal(tableIDs(t, v), excerptIDs(all)) || v.Count.Text != countText(len(all)) {
+		t.Errorf("after Ctrl+Z the table holds %v (%s), want %v", tableIDs(t, v), v.Count.Text, excerptIDs(all))
+	}
+}
+
+// A slow read of the row chosen first must not replace the detail of the
+// row chosen after it, nor turn Delete on the wrong excerpt.
+func TestExcerptsDetailFollowsTheLastChoice(t *testing.T) {
+	ws := excerptsDemo(t)
+	m, v := openExcerpts(t, ws)
+	all := excerptsInWorkspace(t, ws, model.ExcerptFilter{})
+	first, second := all[1], all[2]
+	var queued []func()
+	m.spawn = func(f func()) { queued = append(queued, f) }
+	v.Table.Select(widget.TableCellID{Row: 1, Col: 0})
+	v.Table.Select(widget.TableCellID{Row: 2, Col: 0})
+	m.spawn = func(f func()) { f() }
+	if len(queued) != 2 {
+		t.Fatalf("two choices started %d reads, want 2", len(queued))
+	}
+	queued[1]() // the second read ends first
+	queued[0]()
+	if want := "“" + second.Selector.Exact + "”"; v.detail.Quote.Text != want {
+		t.Fatalf("the detail shows %q, want the row chosen last, %q", v.detail.Quote.Text, want)
+	}
+	test.Tap(v.detail.Delete)
+	ctx := context.Background()
+	if _, err := ws.Excerpt(ctx, second.ID); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("Delete left the chosen excerpt %d (err %v)", second.ID, err)
+	}
+	if _, err := ws.Excerpt(ctx, first.ID); err != nil {
+		t.Errorf("Delete removed excerpt %d, chosen before: %v", first.ID, err)
 	}
 }
 

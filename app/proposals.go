@@ -24,6 +24,14 @@ type suggestion struct {
 	mention  model.Mention
 }
 
+// key names the suggestion among those waiting for a verdict.
+func (s suggestion) key() string {
+	if s.mention.ID != 0 {
+		return fmt.Sprintf("mention %d", s.mention.ID)
+	}
+	return fmt.Sprintf("proposal %d", s.proposal.ID)
+}
+
 func (s suggestion) span() model.Span {
 	if s.mention.ID != 0 {
 		return s.mention.Span
@@ -55,10 +63,15 @@ type proposalsPanel struct {
 	rows    []suggestion
 	reading workspace.Reading
 	picker  *mergePicker // the picker last opened
+	// deciding holds the suggestions whose verdict is on its way, by key,
+	// so that a second press on Accept does not make a second actor; their
+	// buttons stay off until the panel is read again without them.
+	deciding   map[string]bool
+	decidingIn *workspace.Workspace // the workspace deciding belongs to
 }
 
 func newProposalsPanel(v *articlesView) *proposalsPanel {
-	p := &proposalsPanel{v: v}
+	p := &proposalsPanel{v: v, deciding: map[string]bool{}}
 	p.heading = widget.NewLabelWithStyle("Suggestions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(func() int { return len(p.rows) }, newSuggestionRow, p.fillRow)
 	// A tap on a suggestion shows it in the text, where its context is.
@@ -88,6 +101,7 @@ func (p *proposalsPanel) show(r workspace.Reading) {
 		p.rows = append(p.rows, suggestion{proposal: pr})
 	}
 	slices.SortStableFunc(p.rows, func(a, b suggestion) int { return a.span().Start - b.span().Start })
+	p.forgetDecided()
 	p.heading.SetText(fmt.Sprintf("Suggestions (%d)", len(p.rows)))
 	if r.Article.ID == 0 {
 		p.heading.SetText("Suggestions")
@@ -117,15 +131,42 @@ func (p *proposalsPanel) fillRow(id widget.ListItemID, o fyne.CanvasObject) {
 	parts[0].(*widget.Label).SetText(p.describe(s))
 	parts[1].(*widget.Label).SetText("“" + suggestionText(s) + "”")
 	buttons := parts[2].(*fyne.Container).Objects
-	buttons[0].(*widget.Button).OnTapped = func() { p.accept(s) }
-	merge := buttons[1].(*widget.Button)
+	accept, merge, reject := buttons[0].(*widget.Button), buttons[1].(*widget.Button), buttons[2].(*widget.Button)
+	accept.OnTapped = func() { p.accept(s) }
 	merge.OnTapped = func() { p.merge(s) }
-	if s.mergeable() {
-		merge.Enable()
+	reject.OnTapped = func() { p.reject(s) }
+	busy := p.deciding[s.key()]
+	enable(accept, !busy)
+	enable(merge, !busy && s.mergeable())
+	enable(reject, !busy)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
 	} else {
-		merge.Disable()
+		b.Disable()
 	}
-	buttons[2].(*widget.Button).OnTapped = func() { p.reject(s) }
+}
+
+// forgetDecided drops the verdicts the panel no longer lists: they have
+// reached the workspace and the article was read again since. A verdict
+// still listed stays in, as the reading may predate it.
+func (p *proposalsPanel) forgetDecided() {
+	if ws := p.v.m.ws; ws != p.decidingIn {
+		// Ids of another workspace say nothing about this one.
+		clear(p.deciding)
+		p.decidingIn = ws
+	}
+	listed := map[string]bool{}
+	for _, s := range p.rows {
+		listed[s.key()] = true
+	}
+	for k := range p.deciding {
+		if !listed[k] {
+			delete(p.deciding, k)
+		}
+	}
 }
 
 func suggestionText(s suggestion) string {
@@ -174,7 +215,7 @@ func (p *proposalsPanel) accept(s suggestion) {
 		return
 	}
 	pr := s.proposal
-	p.decide("accept “"+pr.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
+	p.decide(s, "accept “"+pr.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
 		var res workspace.Accepted
 		var err error
 		if pr.AliasOf == 0 && (pr.Kind == model.ProposeActor || pr.Kind == model.ProposeDocument) {
@@ -198,14 +239,14 @@ func (p *proposalsPanel) reject(s suggestion) {
 		return
 	}
 	pr := s.proposal
-	p.decide("reject “"+pr.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
+	p.decide(s, "reject “"+pr.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
 		return fmt.Sprintf("Rejected “%s”; it will not be suggested again", pr.Text), ws.Reject(ctx, pr.ID)
 	})
 }
 
 // decideMention records the analyst's verdict on a proposed mention.
 func (p *proposalsPanel) decideMention(m model.Mention, state model.MentionState) {
-	p.decide(string(state)+" the mention “"+m.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
+	p.decide(suggestion{mention: m}, string(state)+" the mention “"+m.Text+"”", func(ctx context.Context, ws *workspace.Workspace) (string, error) {
 		if err := ws.SetMentionState(ctx, m.ID, state); err != nil {
 			return "", err
 		}
@@ -225,7 +266,7 @@ func (p *proposalsPanel) merge(s suggestion) {
 
 func (p *proposalsPanel) mergeInto(s suggestion, into int64, name string) {
 	if m := s.mention; m.ID != 0 {
-		p.decide("move the mention “"+m.Text+"” to "+name, func(ctx context.Context, ws *workspace.Workspace) (string, error) {
+		p.decide(s, "move the mention “"+m.Text+"” to "+name, func(ctx context.Context, ws *workspace.Workspace) (string, error) {
 			if m.DocumentID != 0 {
 				m.DocumentID = into
 			} else {
@@ -237,7 +278,7 @@ func (p *proposalsPanel) mergeInto(s suggestion, into int64, name string) {
 		return
 	}
 	pr := s.proposal
-	p.decide("merge “"+pr.Text+"” into "+name, func(ctx context.Context, ws *workspace.Workspace) (string, error) {
+	p.decide(s, "merge “"+pr.Text+"” into "+name, func(ctx context.Context, ws *workspace.Workspace) (string, error) {
 		if _, err := ws.Accept(ctx, pr.ID, into); err != nil {
 			return "", err
 		}
@@ -245,25 +286,39 @@ func (p *proposalsPanel) mergeInto(s suggestion, into int64, name string) {
 	})
 }
 
-// decide runs one verdict in the background, then says what it did and
-// lets the window read the workspace again: the article's highlights and
-// suggestions change with it.
-func (p *proposalsPanel) decide(what string, work func(context.Context, *workspace.Workspace) (string, error)) {
+// decide runs one verdict on s in the background, then says what it did
+// and lets the window read the workspace again: the article's highlights
+// and suggestions change with it. A press while a verdict on s is on its
+// way is ignored.
+func (p *proposalsPanel) decide(s suggestion, what string, work func(context.Context, *workspace.Workspace) (string, error)) {
+	key := s.key()
+	if p.deciding[key] {
+		return
+	}
+	p.deciding[key] = true
+	p.list.Refresh()
 	m := p.v.m
+	ws := m.ws
 	m.background(what, func(ctx context.Context) (func(), error) {
-		said, err := work(ctx, m.ws)
-		if err != nil {
-			return nil, err
-		}
-		return func() {
-			m.SetMessage(said)
-			p.v.clearPicked()
-			if m.current < 0 || m.views[m.current] != view(p.v) {
-				p.v.reload()
-			}
-			m.changed()
-		}, nil
+		said, err := work(ctx, ws)
+		return func() { p.decided(key, what, said, err) }, nil
 	})
+}
+
+func (p *proposalsPanel) decided(key, what, said string, err error) {
+	m := p.v.m
+	if err != nil {
+		// Nothing changed: the buttons come back for another try.
+		delete(p.deciding, key)
+		p.list.Refresh()
+		m.showError(what, err)
+		return
+	}
+	m.SetMessage(said)
+	if m.current < 0 || m.views[m.current] != view(p.v) {
+		p.v.reload()
+	}
+	m.changed()
 }
 
 // mergePicker is a searchable list of the workspace's actors or

@@ -168,3 +168,84 @@ func TestProposalsMentions(t *testing.T) {
 		t.Error("merging a document mention offers actors")
 	}
 }
+
+// proposalsButton finds button on the suggestion row that shows text, as
+// laid out on screen.
+func proposalsButton(t *testing.T, m *MainWindow, text, button string) *widget.Button {
+	t.Helper()
+	p := m.articles.proposals
+	i := slices.IndexFunc(p.rows, func(s suggestion) bool { return suggestionText(s) == text })
+	if i < 0 {
+		t.Fatalf("no suggestion %q", text)
+	}
+	p.list.ScrollTo(i)
+	for _, o := range test.LaidOutObjects(p.list) {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 3 {
+			continue
+		}
+		if l, ok := row.Objects[1].(*widget.Label); ok && l.Text == "“"+text+"”" {
+			return articlesButton(t, row.Objects[2], button)
+		}
+	}
+	t.Fatalf("suggestion %q is not on screen", text)
+	return nil
+}
+
+// A second press on Accept while the first is on its way must not accept
+// the proposal twice.
+func TestProposalsAcceptTwiceMakesOneActor(t *testing.T) {
+	m, ws := articlesDemo(t)
+	articlesOpen(t, m, "tables 12-point")
+	var queued []func()
+	m.spawn = func(f func()) { queued = append(queued, f) }
+	accept := proposalsButton(t, m, "Saltmere Shipping Council", "Accept")
+	test.Tap(accept)
+	if !proposalsButton(t, m, "Saltmere Shipping Council", "Accept").Disabled() {
+		t.Error("Accept stays on while the first press is on its way")
+	}
+	accept.OnTapped() // a press that reached the button before it went off
+	test.Tap(proposalsButton(t, m, "Saltmere Shipping Council", "Accept"))
+	if len(queued) != 1 {
+		t.Errorf("three presses started %d verdicts, want 1", len(queued))
+	}
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
+	ws.WaitRescans()
+	actors, _, _ := ws.ListActors(context.Background(), model.ActorFilter{Text: "Saltmere Shipping Council"})
+	if len(actors) != 1 {
+		t.Errorf("actors named Saltmere Shipping Council: %d, want 1", len(actors))
+	}
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog is open after the presses: %q", textsIn(top))
+	}
+	if slices.ContainsFunc(m.articles.proposals.rows, func(s suggestion) bool { return s.proposal.Text == "Saltmere Shipping Council" }) {
+		t.Error("the accepted proposal is still listed")
+	}
+	if len(m.articles.proposals.deciding) != 0 {
+		t.Errorf("verdicts still on their way after the reload: %v", m.articles.proposals.deciding)
+	}
+}
+
+// A verdict that fails gives the buttons back.
+func TestProposalsFailedVerdictFreesTheRow(t *testing.T) {
+	m, ws := articlesDemo(t)
+	articlesOpen(t, m, "tables 12-point")
+	p := m.articles.proposals
+	i := slices.IndexFunc(p.rows, func(s suggestion) bool { return s.proposal.Text == "Saltmere Shipping Council" })
+	// Someone else rejected it meanwhile: accepting it now fails.
+	if err := ws.Reject(context.Background(), p.rows[i].proposal.ID); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(proposalsButton(t, m, "Saltmere Shipping Council", "Accept"))
+	if top := m.Window.Canvas().Overlays().Top(); top == nil {
+		t.Fatal("the failed verdict showed no error")
+	}
+	closeDialogs(m.Window)
+	if len(p.deciding) != 0 || proposalsButton(t, m, "Saltmere Shipping Council", "Accept").Disabled() {
+		t.Errorf("after a failure the row stays off: %v", p.deciding)
+	}
+}

@@ -199,6 +199,10 @@ func (r *Reader) relayout(force bool) {
 }
 
 // scrollTo scrolls so that offset pixels of the text are above the top.
+// SetScrollOffset scrolls to an offset ScrollOffset gave, kept within the
+// text, so that a view showing the same article again keeps its place.
+func (r *Reader) SetScrollOffset(offset float32) { r.scrollTo(offset) }
+
 func (r *Reader) scrollTo(offset float32) {
 	old := r.offset
 	r.offset = offset
