@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/assets"
 	"dossier/model"
 	"dossier/workspace"
 )
@@ -20,10 +19,7 @@ import (
 func profilesDemoWindow(t *testing.T) (*MainWindow, *workspace.Workspace) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ws := newTestWorkspace(t, "demo")
-	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "demo")
 	m := openTestWindow(t, a, ws)
 	m.Window.Resize(fyne.NewSize(1400, 900))
 	return m, ws

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/assets"
 	"dossier/model"
 	"dossier/workspace"
 )
@@ -21,10 +20,7 @@ import (
 // view in the centre.
 func articlesDemo(t *testing.T) (*MainWindow, *workspace.Workspace) {
 	t.Helper()
-	ws := newTestWorkspace(t, "demo")
-	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "demo")
 	m := openTestWindow(t, test.NewTempApp(t), ws)
 	m.showViewOf(m.articles)
 	if m.CurrentView() != "Articles" {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/assets"
 	"dossier/model"
 	"dossier/workspace"
 )
@@ -22,10 +21,7 @@ import (
 func excerptsDemo(t *testing.T) *workspace.Workspace {
 	t.Helper()
 	ctx := context.Background()
-	ws := newTestWorkspace(t, "excerpts")
-	if err := ws.SeedDemo(ctx, assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "excerpts")
 	src := model.Source{Name: "Coast Wire", Kind: model.SourceAgency, Reliability: model.ReliabilityD}
 	if err := ws.CreateSource(ctx, &src); err != nil {
 		t.Fatal(err)

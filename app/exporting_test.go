@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,17 +9,12 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
-
-	"dossier/assets"
 )
 
 // exportingDemo opens a window on a workspace holding the demo articles.
 func exportingDemo(t *testing.T) *MainWindow {
 	t.Helper()
-	ws := newTestWorkspace(t, "miami-talks")
-	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "miami-talks")
 	return openTestWindow(t, test.NewTempApp(t), ws)
 }
 

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/assets"
 	"dossier/model"
 )
 
@@ -33,10 +32,7 @@ func (p *searchPauses) after(_ time.Duration, f func()) func() {
 func searchTestWindow(t *testing.T) (*MainWindow, *searchView, *searchPauses) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ws := newTestWorkspace(t, "search")
-	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "search")
 	m := openTestWindow(t, a, ws)
 	pauses := &searchPauses{}
 	m.search.after = pauses.after

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dossier/assets"
 	"dossier/model"
 )
 
@@ -21,10 +20,7 @@ import (
 func tagsTestWindow(t *testing.T) (*MainWindow, *tagsView) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ws := newTestWorkspace(t, "tags")
-	if err := ws.SeedDemo(context.Background(), assets.Demo); err != nil {
-		t.Fatal(err)
-	}
+	ws := newDemoWorkspace(t, "tags")
 	m := openTestWindow(t, a, ws)
 	test.Tap(navRow(t, m, "Tags"))
 	if got := m.CurrentView(); got != "Tags" {
