@@ -71,7 +71,7 @@ func (ws *Workspace) Restore(ctx context.Context, d Deleted) error {
 		}
 		if d.Kind == KindArticle {
 			// Names added while it was away were not looked for in it.
-			ws.rescanInBackground(d.ID)
+			ws.rescanLater([]int64{d.ID})
 		}
 		return nil
 	}
@@ -94,20 +94,6 @@ func (ws *Workspace) restoreNames(ctx context.Context, d Deleted) error {
 	}
 	ws.forget()
 	return nil
-}
-
-// rescanInBackground scans the articles again after the scans started
-// before, as namesChanged does; Close and WaitRescans wait for it.
-func (ws *Workspace) rescanInBackground(ids ...int64) {
-	ws.rescans.Add(1)
-	go func() {
-		defer ws.rescans.Done()
-		ws.rescanMu.Lock()
-		defer ws.rescanMu.Unlock()
-		if _, err := ws.Rescan(context.Background(), ids, ws.OnRescan); err != nil {
-			ws.reportRescan(err)
-		}
-	}()
 }
 
 // names are the names the extractor knew a deleted actor or document by:

@@ -95,6 +95,7 @@ func (ws *Workspace) known(ctx context.Context) (*extract.Known, error) {
 func (ws *Workspace) forget() {
 	ws.mu.Lock()
 	ws.knownCache = nil
+	ws.namesGen.Add(1)
 	ws.mu.Unlock()
 }
 

@@ -34,6 +34,8 @@ type ImportResult struct {
 	ArticleID int64        `json:"article_id,omitempty"` // the new article, or the one it duplicates
 	Title     string       `json:"title,omitempty"`
 	Detail    string       `json:"detail"` // a sentence: what was imported, or why not
+
+	findingsFailed bool // stored, but not what the extractor found in it
 }
 
 // Progress reports an import under way.
@@ -65,16 +67,24 @@ func (ws *Workspace) Import(ctx context.Context, paths []string, progress func(P
 		}
 	}
 	report("", nil)
+	gen := ws.namesGen.Load()
 	k, err := ws.known(ctx)
 	if err != nil {
 		return results, err
 	}
+	// Articles stored with names that changed meanwhile, or whose findings
+	// could not be stored, are searched again once the import ends.
+	var stale []int64
+	defer func() { ws.rescanLater(stale) }()
 	for parsed := range readAll(ctx, files, k) {
 		if err := ctx.Err(); err != nil {
 			return results, err
 		}
 		r := ws.store(storeCtx, parsed)
 		results = append(results, r)
+		if r.Status == Imported && (r.findingsFailed || ws.namesGen.Load() != gen) {
+			stale = append(stale, r.ArticleID)
+		}
 		report(parsed.path, &r)
 	}
 	if err := ctx.Err(); err != nil {
@@ -96,6 +106,9 @@ func (ws *Workspace) ImportText(ctx context.Context, name, text string) (ImportR
 		p.found = &f
 	}
 	r := ws.store(ctx, p)
+	if r.findingsFailed {
+		ws.rescanLater([]int64{r.ArticleID})
+	}
 	if r.Status == Refused {
 		return r, model.Invalidf("%s", r.Detail)
 	}
@@ -137,9 +150,10 @@ func (ws *Workspace) store(ctx context.Context, p parsedFile) ImportResult {
 	r.Status, r.ArticleID, r.Title = Imported, a.ID, a.Title
 	r.Detail = fmt.Sprintf("article %d %q", a.ID, a.Title)
 	if findingsErr != nil {
-		// The article is stored; names it holds can be found again later
-		// (dossier rescan), so a failure here does not undo the import.
-		r.Detail += fmt.Sprintf("; its names were not searched (%v): run `dossier rescan`", findingsErr)
+		// The article is stored; its names are searched again once the
+		// import ends, so a failure here does not undo the import.
+		r.Detail += fmt.Sprintf("; its names could not be stored (%v) and will be searched again", findingsErr)
+		r.findingsFailed = true
 	}
 	return r
 }

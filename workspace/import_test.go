@@ -195,3 +195,45 @@ func TestImportFolderWithRepeatedText(t *testing.T) {
 		t.Fatalf("%d articles, want 3", total)
 	}
 }
+
+// TestImportFindsNamesAddedWhileItRuns adds an alias after the first file
+// is stored: the second, stored with the names known at the start, is
+// searched again once the import ends and mentions the actor.
+func TestImportFindsNamesAddedWhileItRuns(t *testing.T) {
+	ctx := context.Background()
+	ws := mustCreate(t)
+	actor := model.Actor{Name: "Marta Quell", Kind: model.ActorPerson}
+	if err := ws.CreateActor(ctx, &actor); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"1.txt": "Harbour talks\n\nMarta Quell opened the harbour talks on Monday.",
+		"2.txt": "Envoy arrives\n\nThe envoy Zorblat arrived in Castrel on Tuesday.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	added := false
+	results, err := ws.Import(ctx, []string{dir}, func(p Progress) {
+		if p.Result != nil && !added {
+			added = true
+			if err := ws.AddAlias(ctx, &model.Alias{ActorID: actor.ID, Name: "Zorblat"}); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	if err != nil || len(results) != 2 {
+		t.Fatalf("import: %v, %d results", err, len(results))
+	}
+	ws.WaitRescans()
+	second := results[1].ArticleID
+	ms, _, err := ws.ListMentions(ctx, model.MentionFilter{ArticleID: second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].ActorID != actor.ID || ms[0].Text != "Zorblat" {
+		t.Errorf("mentions in the article stored after the alias was added = %+v, want Zorblat as %s", ms, actor.Name)
+	}
+}

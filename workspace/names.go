@@ -179,13 +179,30 @@ func aliasNames(as []model.Alias) []string {
 // names. Its progress goes to OnRescan when set.
 func (ws *Workspace) namesChanged(names ...string) {
 	ws.forget()
+	ws.inBackground(func(ctx context.Context) ([]int64, error) {
+		return ws.ArticlesContaining(ctx, names)
+	})
+}
+
+// rescanLater finds the names again, in the background, in articles that
+// were stored with names since changed or without their findings.
+func (ws *Workspace) rescanLater(ids []int64) {
+	if len(ids) == 0 {
+		return
+	}
+	ws.inBackground(func(context.Context) ([]int64, error) { return ids, nil })
+}
+
+// inBackground rescans the articles that which lists, after the scans
+// started before it; failures go to OnRescanError.
+func (ws *Workspace) inBackground(which func(ctx context.Context) ([]int64, error)) {
 	ws.rescans.Add(1)
 	go func() {
 		defer ws.rescans.Done()
 		ws.rescanMu.Lock()
 		defer ws.rescanMu.Unlock()
 		ctx := context.Background()
-		ids, err := ws.ArticlesContaining(ctx, names)
+		ids, err := which(ctx)
 		if err == nil && len(ids) > 0 {
 			_, err = ws.Rescan(ctx, ids, ws.OnRescan)
 		}

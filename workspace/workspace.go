@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"dossier/extract"
 	"dossier/model"
@@ -23,6 +24,7 @@ type Workspace struct {
 
 	mu         sync.Mutex
 	knownCache *extract.Known // the names the extractor knows; nil after a change
+	namesGen   atomic.Uint64  // counts the changes of names, for long imports
 
 	rescans  sync.WaitGroup // background scans after a change of names
 	rescanMu sync.Mutex     // one such scan at a time
