@@ -310,12 +310,8 @@ func (r *exportRequest) failure(rep workspace.ExportReport, err error) error {
 		return withHint(fmt.Errorf("export interrupted; %s was not written", r.out),
 			"no half-written file is left; run the command again to export")
 	}
-	done := "none was written"
-	if len(rep.Files) > 0 {
-		done = "only " + strings.Join(rep.Files, ", ") + " (each whole)"
-	}
-	return withHint(fmt.Errorf("export interrupted; of the CSV files in %s, %s", r.out, done),
-		"run the command again with --force to write them all")
+	return withHint(fmt.Errorf("export interrupted; no CSV file in %s was written or replaced", r.out),
+		"the files take their names only once all are complete; run the command again to export")
 }
 
 // printExport says what was written: the file or folder, the rows of each

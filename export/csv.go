@@ -149,10 +149,11 @@ func CSV(ctx context.Context, w io.Writer, src Source, t Table) (Report, error) 
 }
 
 // CSVFiles writes a CSV file per table (articles.csv, excerpts.csv, …)
-// into dir, creating it if needed. Each file is written under a temporary
-// name and renamed when complete, so a failed or cancelled export leaves
-// no half-written file; files from an earlier export are replaced.
-func CSVFiles(ctx context.Context, dir string, src Source, opts Options, progress func(Progress)) (Report, error) {
+// into dir, creating it if needed. Every file is written under a temporary
+// name first, and all take their names only once all are complete, so a
+// failed or cancelled export leaves the folder as it was; files from an
+// earlier export are replaced together.
+func CSVFiles(ctx context.Context, dir string, src Source, opts Options, progress func(Progress)) (report Report, err error) {
 	tables := opts.tables()
 	if err := checkTables(tables); err != nil {
 		return Report{}, err
@@ -161,26 +162,38 @@ func CSVFiles(ctx context.Context, dir string, src Source, opts Options, progres
 		return Report{}, fmt.Errorf("export to %s: %w", dir, err)
 	}
 	prog := &progressCounter{fn: progress}
-	var err error
 	if prog.total, err = countAll(ctx, src, tables); err != nil {
 		return Report{}, err
 	}
-	report := Report{}
-	for _, t := range tables {
-		n, err := writeCSVFile(ctx, filepath.Join(dir, t.FileName()), src, t, prog)
-		if err != nil {
-			return report, fmt.Errorf("export %s: %w", t, err)
+	var temps []string
+	defer func() {
+		for _, t := range temps {
+			os.Remove(t) // gone already once renamed
 		}
+	}()
+	for _, t := range tables {
+		temp, n, err := writeCSVFile(ctx, dir, src, t, prog)
+		if err != nil {
+			return Report{}, fmt.Errorf("export %s: %w", t, err)
+		}
+		temps = append(temps, temp)
 		report.count(t, n)
 		report.Files = append(report.Files, t.FileName())
+	}
+	for i, t := range tables {
+		if err := os.Rename(temps[i], filepath.Join(dir, t.FileName())); err != nil {
+			return report, fmt.Errorf("export %s: %w", t, err)
+		}
 	}
 	return report, nil
 }
 
-func writeCSVFile(ctx context.Context, path string, src Source, t Table, prog *progressCounter) (n int, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
+// writeCSVFile writes table t to a new temporary file in dir and returns
+// its name; the caller gives it its name.
+func writeCSVFile(ctx context.Context, dir string, src Source, t Table, prog *progressCounter) (temp string, n int, err error) {
+	f, err := os.CreateTemp(dir, "."+t.FileName()+"-*")
 	if err != nil {
-		return 0, err
+		return "", 0, err
 	}
 	defer func() {
 		if err != nil {
@@ -188,22 +201,19 @@ func writeCSVFile(ctx context.Context, path string, src Source, t Table, prog *p
 			os.Remove(f.Name())
 		}
 	}()
-	sink, err := newCSVSink(ctx, f, prog, filepath.Base(path))
+	sink, err := newCSVSink(ctx, f, prog, t.FileName())
 	if err != nil {
-		return 0, err
+		return "", 0, err
 	}
 	if err := writeTable(ctx, sink, src, t); err != nil {
-		return 0, err
+		return "", 0, err
 	}
 	// CreateTemp makes the file private; an export is meant to be shared.
 	if err := f.Chmod(0o644); err != nil {
-		return 0, err
+		return "", 0, err
 	}
 	if err := f.Close(); err != nil {
-		return 0, err
+		return "", 0, err
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return 0, err
-	}
-	return sink.rows, nil
+	return f.Name(), sink.rows, nil
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,6 +135,52 @@ func TestCSVFilesCancelledLeavesNoFile(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a cancelled export left %d files", len(entries))
 	}
+}
+
+// TestCSVFilesCancelledKeepsTheEarlierExport cancels once the first file
+// is complete: the files of the earlier export stay as they were, all of
+// them, and no temporary file is left.
+func TestCSVFilesCancelledKeepsTheEarlierExport(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := CSVFiles(context.Background(), dir, sampleSource(3), Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := csvFolder(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	first := ""
+	_, err := CSVFiles(ctx, dir, sampleSource(300), Options{}, func(p Progress) {
+		if first == "" {
+			first = p.Sheet
+		}
+		if p.Sheet != first {
+			cancel() // the first file is written whole by now
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("export = %v, want it cancelled", err)
+	}
+	if after := csvFolder(t, dir); !maps.Equal(after, before) {
+		t.Errorf("the folder changed: %d files before, %d after", len(before), len(after))
+	}
+}
+
+// csvFolder reads every file of dir by name.
+func csvFolder(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(b)
+	}
+	return files
 }
 
 func TestWorkbookLinkLimit(t *testing.T) {
