@@ -208,14 +208,15 @@ func TestShortcutText(t *testing.T) {
 func TestWindowSizeRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
 	ws := newTestWorkspace(t, "w")
-	first := NewMainWindow(a, ws)
+	inline := func(f func()) { f() }
+	first := newMainWindow(a, ws, inline)
 	if got := first.Window.Canvas().Size(); got != defaultSize {
 		t.Errorf("first size = %v, want the default %v", got, defaultSize)
 	}
 	first.Window.Resize(fyne.NewSize(900, 620))
 	first.Window.Close()
 
-	second := NewMainWindow(a, ws)
+	second := newMainWindow(a, ws, inline)
 	defer second.Window.Close()
 	if got := second.Window.Canvas().Size(); got != fyne.NewSize(900, 620) {
 		t.Errorf("reopened size = %v, want 900x620", got)
