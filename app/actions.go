@@ -40,6 +40,7 @@ func (m *MainWindow) newActions() []action {
 		{menu: "Edit", label: "Redo", shortcut: ctrlShift(fyne.KeyZ), run: m.redoLast},
 		{menu: "Edit"},
 		{menu: "Edit", label: "Excerpt from selection…", shortcut: ctrl(fyne.KeyE), run: func() { m.articles.newExcerpt() }},
+		{menu: "Edit", label: "Delete…", shortcut: ctrl(fyne.KeyDelete), run: m.deleteSelected},
 		{menu: "Edit", label: "Find", shortcut: ctrl(fyne.KeyF), run: func() { m.search.find() }},
 	}
 	for i, v := range m.views {

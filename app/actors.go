@@ -283,3 +283,12 @@ func actorDeletionText(n model.ActorImpact) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// deleteSelected deletes the chosen item (Edit > Delete…).
+func (v *actorsView) deleteSelected() bool {
+	if v.current == 0 { // none chosen, or just deleted
+		return false
+	}
+	v.delete()
+	return true
+}

@@ -44,6 +44,7 @@ type articlesView struct {
 	text      *fyne.Container // header over reader, laid out again as picked grows
 	reader    *Reader
 	excerptIt *widget.Button
+	deleteIt  *widget.Button
 	proposals *proposalsPanel
 	editor    *excerptEditor // the editor last opened
 	namesPage int            // actors and documents the editor offers; editorNamesPage but in tests
@@ -92,7 +93,8 @@ func (v *articlesView) build() fyne.CanvasObject {
 	v.excerptIt = widget.NewButtonWithIcon("Excerpt from selection", theme.ContentAddIcon(), v.newExcerpt)
 	v.proposals = newProposalsPanel(v)
 
-	header := container.NewVBox(v.heading, v.byline, container.NewHBox(v.excerptIt), v.picked)
+	v.deleteIt = widget.NewButtonWithIcon("Delete article…", theme.DeleteIcon(), func() { v.deleteSelected() })
+	header := container.NewVBox(v.heading, v.byline, container.NewHBox(v.excerptIt, v.deleteIt), v.picked)
 	v.text = container.NewBorder(header, nil, nil, nil, v.reader)
 	v.showNothing()
 	detail := container.NewHSplit(v.text, v.proposals.content())
@@ -289,6 +291,7 @@ func (v *articlesView) showNothing() {
 	v.byline.SetText("Pick an article on the left to read it.")
 	v.reader.SetText("", nil)
 	v.excerptIt.Disable()
+	v.deleteIt.Disable()
 	v.clearPicked()
 	v.proposals.show(v.reading)
 }
@@ -299,6 +302,7 @@ func (v *articlesView) showReading(r workspace.Reading) {
 	v.byline.SetText(articleByline(r))
 	v.reader.SetText(r.Article.Body, articleHighlights(r))
 	v.excerptIt.Enable()
+	v.deleteIt.Enable()
 	v.proposals.show(r)
 }
 
@@ -489,4 +493,19 @@ func (v *articlesView) newExcerpt() {
 		e.Kind = model.ExcerptOther
 	}
 	v.editExcerpt(e)
+}
+
+// deleteSelected deletes the open article with its excerpts, mentions and
+// suggestions, on the analyst's word; Ctrl+Z brings it all back.
+func (v *articlesView) deleteSelected() bool {
+	r := v.reading
+	if r.Article.ID == 0 {
+		return false
+	}
+	touches := fmt.Sprintf("Its %s, %s and %s go with it; Ctrl+Z brings them back.",
+		counted(len(r.Excerpts), "excerpt", "excerpts"), counted(len(r.Mentions), "mention", "mentions"),
+		counted(len(r.Proposals), "suggestion", "suggestions"))
+	v.m.confirmDelete(workspace.KindArticle, r.Article.ID, r.Article.Title,
+		func(context.Context) (string, error) { return touches, nil }, v.showNothing)
+	return true
 }

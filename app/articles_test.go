@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"slices"
@@ -363,5 +364,48 @@ func TestArticlesOpeningAnotherArticleStartsAtTheTop(t *testing.T) {
 	if v.reader.ScrollOffset() != 0 || v.reader.Selection().Len() != 0 || len(v.picked.Objects) != 0 {
 		t.Errorf("another article opens at %v with selection %v and panel %q",
 			v.reader.ScrollOffset(), v.reader.Selection(), textsIn(v.picked))
+	}
+}
+
+func TestArticlesDeleteAndUndo(t *testing.T) {
+	m, ws := articlesDemo(t)
+	ctx := context.Background()
+	a := articlesOpen(t, m, "corridor")
+	excerpts, _, err := ws.ListExcerpts(ctx, model.ExcerptFilter{ArticleID: a.ID})
+	if err != nil || len(excerpts) == 0 {
+		t.Fatalf("the demo article has %d excerpts (%v), want some", len(excerpts), err)
+	}
+	m.Window.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyDelete))
+	text := profilesDialogText(t, m)
+	want := fmt.Sprintf("Its %s", counted(len(excerpts), "excerpt", "excerpts"))
+	if !strings.Contains(text, "Delete the article “"+a.Title+"”?") || !strings.Contains(text, want) {
+		t.Errorf("confirmation = %q, want the title and %q", text, want)
+	}
+	profilesTapDialogButton(t, m, "Delete")
+	if _, err := ws.Article(ctx, a.ID); !errors.Is(err, model.ErrNotFound) {
+		t.Fatalf("the article is still there: %v", err)
+	}
+	if m.articles.reading.Article.ID != 0 {
+		t.Error("the reader still shows the deleted article")
+	}
+	m.undoLast()
+	if _, err := ws.Article(ctx, a.ID); err != nil {
+		t.Fatalf("Ctrl+Z did not bring the article back: %v", err)
+	}
+	back, _, err := ws.ListExcerpts(ctx, model.ExcerptFilter{ArticleID: a.ID})
+	if err != nil || len(back) != len(excerpts) {
+		t.Errorf("after Ctrl+Z the article has %d excerpts (%v), want %d", len(back), err, len(excerpts))
+	}
+}
+
+func TestDeleteWithNothingChosenSaysSo(t *testing.T) {
+	m, _ := articlesDemo(t)
+	m.showViewOf(m.search)
+	m.deleteSelected()
+	if !strings.HasPrefix(m.Message.Text, "Nothing here to delete") {
+		t.Errorf("status = %q", m.Message.Text)
+	}
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Error("a dialog opened with nothing to delete")
 	}
 }

@@ -327,3 +327,12 @@ func documentDeletionText(n model.DocumentImpact) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// deleteSelected deletes the chosen item (Edit > Delete…).
+func (v *documentsView) deleteSelected() bool {
+	if v.current == 0 { // none chosen, or just deleted
+		return false
+	}
+	v.delete()
+	return true
+}

@@ -216,3 +216,12 @@ func groupThousands(n int) string {
 	}
 	return string(s)
 }
+
+// deleteSelected deletes the chosen item (Edit > Delete…).
+func (v *excerptsView) deleteSelected() bool {
+	if v.detail.shown.ID == 0 {
+		return false
+	}
+	v.detail.deleteShown()
+	return true
+}

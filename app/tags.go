@@ -152,3 +152,12 @@ func tagID(uid widget.TreeNodeID) int64 {
 	id, _ := strconv.ParseInt(uid, 10, 64)
 	return id
 }
+
+// deleteSelected deletes the chosen item (Edit > Delete…).
+func (v *tagsView) deleteSelected() bool {
+	if _, ok := v.selectedTag(); !ok {
+		return false
+	}
+	v.deleteTag()
+	return true
+}

@@ -100,3 +100,21 @@ func (m *MainWindow) changed() {
 	}
 	m.refreshCounts()
 }
+
+// deleter is a view whose chosen item can be deleted from the Edit menu.
+type deleter interface {
+	// deleteSelected deletes the item the view shows, after saying what
+	// goes with it, and reports false when none is chosen.
+	deleteSelected() bool
+}
+
+// deleteSelected deletes what the current view has chosen (Ctrl+Delete);
+// Ctrl+Z brings it back.
+func (m *MainWindow) deleteSelected() {
+	if m.current >= 0 {
+		if d, ok := m.views[m.current].(deleter); ok && d.deleteSelected() {
+			return
+		}
+	}
+	m.SetMessage("Nothing here to delete: choose an article, excerpt, actor, document or tag first")
+}

@@ -63,7 +63,7 @@ func TestMainMenu(t *testing.T) {
 	want := map[string][]string{
 		"File": {"New…", "Open…", "Recent workspaces", "Import files…", "Import folder…", "Paste as article…",
 			"Export workbook…", "Export CSV…", "Backup…"},
-		"Edit": {"Undo", "Redo", "Excerpt from selection…", "Find"},
+		"Edit": {"Undo", "Redo", "Excerpt from selection…", "Delete…", "Find"},
 		"View": {"Articles", "Excerpts", "Actors", "Documents", "Tags", "Search"},
 		"Help": {"About", "Keyboard shortcuts"},
 	}

@@ -59,12 +59,13 @@ var (
 // only the menu's background or an item's highlight is drawn.
 const fileMenuMargin = 12
 
-// The Edit menu spans x 50–270, y 27–183, with a separator at y 105.
+// The Edit menu spans x 50–270, y 27–222, with a separator at y 105.
 var (
 	editUndo    = point{100, 44}
 	editRedo    = point{100, 83}
 	editExcerpt = point{100, 127}
-	editFind    = point{100, 166}
+	editDelete  = point{100, 166}
+	editFind    = point{100, 205}
 )
 
 // editMenuMargin is an x inside the Edit menu, left of its labels.

@@ -296,7 +296,7 @@ var measuredMenus = []struct {
 }{
 	{"File", menuFile, fileMenuMargin, []point{fileNew, fileOpen, fileRecent, fileImportFiles,
 		fileImportFolder, filePasteArticle, fileExportWorkbook, fileExportCSV, fileBackup, fileQuit}},
-	{"Edit", menuEdit, editMenuMargin, []point{editUndo, editRedo, editExcerpt, editFind}},
+	{"Edit", menuEdit, editMenuMargin, []point{editUndo, editRedo, editExcerpt, editDelete, editFind}},
 }
 
 // TestMenuOpensWithPointer opens each menu of the bar with the pointer in
