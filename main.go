@@ -95,11 +95,15 @@ func runWindow(req windowArgs) int {
 			fmt.Fprintln(os.Stderr, cli.ErrorLine(fmt.Errorf("close the workspace: %w", err)))
 		}
 	}()
-	if req.view != "" {
-		if err := w.ShowView(req.view); err != nil {
-			fmt.Fprintln(os.Stderr, cli.ErrorLine(fmt.Errorf("--view: %w", err)))
-			return cli.ExitUsage
-		}
+	// Without --view the window starts on the articles, the newest open in
+	// the reader: a newcomer sees the demo at work rather than a blank page.
+	view := req.view
+	if view == "" {
+		view = "Articles"
+	}
+	if err := w.ShowView(view); err != nil {
+		fmt.Fprintln(os.Stderr, cli.ErrorLine(fmt.Errorf("--view: %w", err)))
+		return cli.ExitUsage
 	}
 	if req.screenshot != "" {
 		return screenshot(a, w, req.screenshot)
