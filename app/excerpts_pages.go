@@ -287,16 +287,6 @@ func guessedWidth(r rune) float32 {
 	return 15 // other scripts, wide ones included
 }
 
-// oneLine puts text on one line and cuts it at limit characters: a cell
-// shows the start of a quote, the detail shows all of it.
-func oneLine(text string, limit int) string {
-	s := strings.Join(strings.Fields(text), " ")
-	if r := []rune(s); len(r) > limit {
-		return string(r[:limit-1]) + "…"
-	}
-	return s
-}
-
 // isoDay writes a date as analysts file it, or nothing when unknown.
 func isoDay(t time.Time) string {
 	if t.IsZero() {

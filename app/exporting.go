@@ -83,7 +83,7 @@ func (m *MainWindow) exportCSVTo(dir string) *progressDialog {
 			return "Export cancelled.", err
 		}
 		d.show(func() { d.exportReport(rep) })
-		return fmt.Sprintf("Exported %s to %s", plural(len(rep.Files), "CSV file", "CSV files"), dir), nil
+		return fmt.Sprintf("Exported %s to %s", counted(len(rep.Files), "CSV file", "CSV files"), dir), nil
 	})
 	return d
 }
@@ -97,13 +97,13 @@ func (d *progressDialog) exportStep(p workspace.ExportProgress) {
 // made the export cut.
 func (d *progressDialog) exportReport(rep workspace.ExportReport) {
 	for _, t := range rep.Tables {
-		d.add(fmt.Sprintf("%s: %s", capitalise(string(t.Table)), plural(t.Rows, "row", "rows")), widget.MediumImportance)
+		d.add(fmt.Sprintf("%s: %s", capitalise(string(t.Table)), counted(t.Rows, "row", "rows")), widget.MediumImportance)
 	}
 	if rep.CutCells > 0 {
-		d.add(fmt.Sprintf("%s cut at Excel's 32,767 characters", plural(rep.CutCells, "cell", "cells")), widget.WarningImportance)
+		d.add(fmt.Sprintf("%s cut at Excel's 32,767 characters", counted(rep.CutCells, "cell", "cells")), widget.WarningImportance)
 	}
 	if rep.LinksLeftOut > 0 {
-		d.add(fmt.Sprintf("%s left out past Excel's 65,530 per sheet", plural(rep.LinksLeftOut, "link", "links")), widget.WarningImportance)
+		d.add(fmt.Sprintf("%s left out past Excel's 65,530 per sheet", counted(rep.LinksLeftOut, "link", "links")), widget.WarningImportance)
 	}
 }
 

@@ -101,7 +101,7 @@ func firstImported(results []workspace.ImportResult) int64 {
 }
 
 func (d *progressDialog) importStep(p workspace.Progress) {
-	current := plural(p.Total, "file", "files") + " to read…"
+	current := counted(p.Total, "file", "files") + " to read…"
 	if p.Current != "" {
 		current = fmt.Sprintf("%d of %d files · %s", p.Done, p.Total, filepath.Base(p.Current))
 	}
@@ -138,23 +138,16 @@ func importSummary(results []workspace.ImportResult, total int, cancelled bool) 
 		parts = append(parts, fmt.Sprintf("%d imported", n))
 	}
 	if n := counts[workspace.Duplicate]; n > 0 {
-		parts = append(parts, plural(n, "duplicate", "duplicates"))
+		parts = append(parts, counted(n, "duplicate", "duplicates"))
 	}
 	if n := counts[workspace.Refused]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d refused", n))
 	}
-	counted := strings.Join(parts, ", ")
+	outcome := strings.Join(parts, ", ")
 	if cancelled {
-		return fmt.Sprintf("Import cancelled after %d of %s: %s.", len(results), plural(total, "file", "files"), counted)
+		return fmt.Sprintf("Import cancelled after %d of %s: %s.", len(results), counted(total, "file", "files"), outcome)
 	}
-	return fmt.Sprintf("Import done, %s: %s.", plural(len(results), "file", "files"), counted)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return fmt.Sprintf("Import done, %s: %s.", counted(len(results), "file", "files"), outcome)
 }
 
 // pasteForm is the Paste as article dialog.

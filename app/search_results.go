@@ -68,7 +68,7 @@ func searchSummary(query string, found int) string {
 	case found == 0:
 		return "Nothing found for “" + query + "”."
 	default:
-		return countNoun(found, "hit") + " for “" + query + "”."
+		return counted(found, "hit", "hits") + " for “" + query + "”."
 	}
 }
 

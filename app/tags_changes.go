@@ -113,7 +113,7 @@ func (v *tagsView) confirmMerge() {
 	from, to := tc.Tag.Name, v.book.path(into)
 	msg := fmt.Sprintf("Merge “%s” into “%s”?\n\nThe %s and %s tagged “%s” will be tagged “%s”,\n"+
 		"its sub-tags will move under “%s”, and “%s” will be gone. This cannot be undone.",
-		from, to, countNoun(tc.Excerpts, "excerpt"), countNoun(tc.Articles, "article"), from, to, to, from)
+		from, to, counted(tc.Excerpts, "excerpt", "excerpts"), counted(tc.Articles, "article", "articles"), from, to, to, from)
 	d := dialog.NewConfirm("Merge tags", msg, func(ok bool) {
 		if ok {
 			v.merge(tc.Tag, into)

@@ -125,7 +125,7 @@ func (d *tagDetail) show() {
 	t := tc.Tag
 	d.heading.SetText(d.v.book.path(t.ID))
 	paintTagSwatch(d.swatch, t.Colour)
-	d.counts.SetText(fmt.Sprintf("%s · %s", countNoun(tc.Excerpts, "excerpt"), countNoun(tc.Articles, "article")))
+	d.counts.SetText(fmt.Sprintf("%s · %s", counted(tc.Excerpts, "excerpt", "excerpts"), counted(tc.Articles, "article", "articles")))
 	same := t.ID == d.shown
 	d.shown = t.ID
 	showTagText(d.name, &d.shownName, t.Name, same)
@@ -190,12 +190,4 @@ func (d *tagDetail) fillChoices(t model.Tag) {
 	d.parent.ClearSelected()
 	d.into.SetOptions(others)
 	d.into.ClearSelected()
-}
-
-// countNoun counts things in words: "1 excerpt", "3 excerpts".
-func countNoun(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -145,7 +145,7 @@ func TestTagsDetailShowsSelectedTag(t *testing.T) {
 	if d.heading.Text != "Negotiations › Shipping corridor" {
 		t.Errorf("heading = %q", d.heading.Text)
 	}
-	want := countNoun(tc.Excerpts, "excerpt") + " · " + countNoun(tc.Articles, "article")
+	want := counted(tc.Excerpts, "excerpt", "excerpts") + " · " + counted(tc.Articles, "article", "articles")
 	if d.counts.Text != want {
 		t.Errorf("counts = %q, want %q", d.counts.Text, want)
 	}
