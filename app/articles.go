@@ -328,17 +328,6 @@ func articleDate(a model.Article) string {
 	return a.PublishedAt.Format("2 January 2006")
 }
 
-// joinParts joins the parts that are not empty with a middle dot.
-func joinParts(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, " · ")
-}
-
 // Highlight colours: translucent, so the text stays readable under them.
 var (
 	excerptColour   = color.NRGBA{R: 0xe0, G: 0xa8, B: 0x00, A: 0x60} // an excerpt without a coloured tag

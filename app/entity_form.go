@@ -816,26 +816,3 @@ func seenText(mentions int, first, last time.Time) string {
 	}
 	return s + "."
 }
-
-// enumTexts lists the values of a closed list of words as text.
-func enumTexts[T ~string](values []T) []string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = string(v)
-	}
-	return out
-}
-
-// enumText joins values: "author, guarantor".
-func enumText[T ~string](values []T) string { return strings.Join(enumTexts(values), ", ") }
-
-// nonEmpty keeps the texts that are not empty.
-func nonEmpty(texts ...string) []string {
-	var out []string
-	for _, s := range texts {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}

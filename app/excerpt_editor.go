@@ -174,11 +174,7 @@ func newExcerptEditor(v *articlesView, ws *workspace.Workspace, r workspace.Read
 	ed.quote.Wrapping = fyne.TextWrapWord
 	ed.quote.TextStyle.Italic = true
 
-	var kinds []string
-	for _, k := range model.ExcerptKinds() {
-		kinds = append(kinds, string(k))
-	}
-	ed.kind = widget.NewSelect(kinds, nil)
+	ed.kind = widget.NewSelect(enumTexts(model.ExcerptKinds()), nil)
 	ed.kind.SetSelected(string(e.Kind))
 	ed.credibility = widget.NewSelect(append([]string{"not graded"}, credibilityOptions()...), nil)
 	ed.credibility.SetSelectedIndex(int(e.Credibility))

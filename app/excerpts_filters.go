@@ -55,7 +55,7 @@ func newExcerptFilters(changed func(model.ExcerptFilter)) *excerptFilters {
 	f.Search = widget.NewEntry()
 	f.Search.SetPlaceHolder("Search quotes and notes")
 	f.Search.OnChanged = func(string) { f.tell() }
-	f.Kind = f.newChoice(anyKind, kindOptions())
+	f.Kind = f.newChoice(anyKind, enumTexts(model.ExcerptKinds()))
 	f.Credibility = f.newChoice(anyCredibility, credibilityOptions())
 	f.Tag = f.newChoice(anyTag, nil)
 	f.Actor = f.newChoice(anyActor, nil)
@@ -143,14 +143,6 @@ func parseDay(s string) (time.Time, bool) {
 	}
 	t, err := time.ParseInLocation(dayLayout, s, time.UTC)
 	return t, err == nil
-}
-
-func kindOptions() []string {
-	var out []string
-	for _, k := range model.ExcerptKinds() {
-		out = append(out, string(k))
-	}
-	return out
 }
 
 // credibilityOptions are the grades 1–6 in order, so an option's index is
