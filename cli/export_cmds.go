@@ -274,7 +274,7 @@ func runExport(ctx context.Context, e *env, ws *workspace.Workspace, r *exportRe
 	rep, err := r.write(ctx, ws, opts, line)
 	line.clear()
 	if err != nil {
-		return r.failure(rep, err)
+		return r.failure(err)
 	}
 	printExport(e.stdout, r, rep)
 	return nil
@@ -302,7 +302,7 @@ func (r *exportRequest) write(ctx context.Context, ws *workspace.Workspace, opts
 }
 
 // failure is the error of an export that did not finish.
-func (r *exportRequest) failure(rep workspace.ExportReport, err error) error {
+func (r *exportRequest) failure(err error) error {
 	if !errors.Is(err, context.Canceled) {
 		return err
 	}
